@@ -1,0 +1,3 @@
+from kiosk.cli import main
+import sys
+sys.exit(main())

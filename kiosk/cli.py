@@ -1,0 +1,81 @@
+"""The ``kiosk`` command: run the kiosk, or one of the curators' and operators' tools."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Optional, Sequence
+
+from . import __version__
+
+COMMANDS = ("run", "validate", "schema", "admin-pin", "proof")
+CONTENT_HELP = "the content folder (default: ./content, else the exhibit shipped with the kiosk)"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="A full-screen touch kiosk for museum exhibits. With no command, runs the kiosk.",
+        epilog="Run 'kiosk COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the kiosk (the default)", description="Run the kiosk.")
+    run.add_argument("content", nargs="?", help=CONTENT_HELP)
+    run.add_argument("--windowed", action="store_true", help="run in a window, for laptops and development")
+    run.add_argument("--size", metavar="WxH", help="window size with --windowed, e.g. 1366x768")
+
+    validate = commands.add_parser(
+        "validate", help="check a content folder and report every problem",
+        description="Check a content folder. Exit 0: no errors; 1: errors; 2: not a content folder.",
+    )
+    validate.add_argument("content", nargs="?", help=CONTENT_HELP)
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    schema = commands.add_parser(
+        "schema", help="print a JSON Schema of the content files, for editors",
+        description="Print a JSON Schema of the content files (see content/README.md).",
+    )
+    schema.add_argument("--file", choices=("exhibit", "chapter"),
+                        help="the schema of exhibit.yaml or chapter.yaml only (default: either)")
+
+    commands.add_parser(
+        "admin-pin", help="make the admin PIN line for exhibit.yaml",
+        description="Ask for a new admin PIN and print the line to paste into exhibit.yaml.",
+    )
+
+    proof = commands.add_parser(
+        "proof", help="render every screen to PNG for review",
+        description="Render every screen to PNG offscreen, plus a contact sheet.",
+    )
+    proof.add_argument("content", nargs="?", help=CONTENT_HELP)
+    proof.add_argument("--out", required=True, help="folder for the PNG files")
+    proof.add_argument("--size", default="1920x1080", metavar="WxH", help="screen size (default 1920x1080)")
+    proof.add_argument("--lang", help="language code (default: the exhibit's first)")
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "run")
+    args = build_parser().parse_args(argv)
+    if args.command == "validate":
+        from .commands.validate import run_validate
+        return run_validate(args.content, args.strict)
+    if args.command == "schema":
+        from .commands.schema import run_schema
+        return run_schema(args.file)
+    if args.command == "admin-pin":
+        from .commands.adminpin import run_admin_pin
+        return run_admin_pin()
+    if args.command == "proof":
+        from .ui.proof import run_proof
+        return run_proof(args.content, args.out, args.size, args.lang)
+    from .ui.app import run_kiosk
+    return run_kiosk(args.content, args.windowed, args.size)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""``kiosk validate``: every problem in a content folder, then a one-line summary."""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
+from kiosk.content.model import ChartPage, ImagePage
+from kiosk.paths import content_dir
+
+
+def run_validate(folder: Optional[str], strict: bool) -> int:
+    path = content_dir(folder)
+    try:
+        result = load_exhibit(path)
+    except NotContentFolder as exc:
+        print(f"kiosk validate: {exc}", file=sys.stderr)
+        return 2
+    problems = sorted(result.problems + tuple(_qt_checks(result)),
+                      key=lambda p: (p.file, p.line, p.severity != "error"))
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(summary(result, errors, warnings))
+    return 1 if errors or (strict and warnings) else 0
+
+
+def _qt_checks(result: LoadResult):
+    try:
+        from kiosk.ui.imagecheck import check_images
+    except ImportError as exc:  # PySide6 missing: the check that needs it is skipped, and said so
+        print(f"kiosk validate: images not decoded ({exc})", file=sys.stderr)
+        return []
+    return check_images(result.files)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary(result: LoadResult, errors: int, warnings: int) -> str:
+    """The closing line: what the content holds and how many problems it has."""
+    exhibit = result.exhibit
+    chapters = exhibit.chapters if exhibit else ()
+    pages = [p for c in chapters for p in c.pages]
+    charts = sum(isinstance(p, ChartPage) for p in pages)
+    images = len({path for path, *_ in result.files if path.suffix.lower() != ".csv"})
+    languages = len(exhibit.languages) if exhibit else 0
+    held = ", ".join([_plural(len(chapters), "chapter"), _plural(len(pages), "page"),
+                      _plural(charts, "chart"), _plural(images, "image"), _plural(languages, "language")])
+    return f"{held}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"

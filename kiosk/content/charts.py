@@ -1,0 +1,249 @@
+"""A chart's figures: read from its CSV file or written inline, then checked as a whole."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from .convert import INVALID, Context, cell_from_text, line
+from .model import Cell, CellKind, ChartSpec, Series, SeriesSpec, Text
+from .problems import did_you_mean
+
+SPACES = (" ", "\u00a0", "\u202f", "\u2009")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV file as read: its header and its rows, each with the line it stands on."""
+
+    file: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+    decimal_comma: bool
+
+
+def read_table(path: Path, rel: str, ctx: Context) -> Optional[Table]:
+    """The CSV file at ``path``, or None after reporting why it cannot be used."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        ctx.problems.error(rel, 0, (), "this file is not UTF-8 text: in your spreadsheet choose "
+                           "'CSV UTF-8' when you save it")
+        return None
+    first = text.split("\n", 1)[0]
+    semicolons = first.count(";") > first.count(",")
+    reader = csv.reader(io.StringIO(text), delimiter=";" if semicolons else ",")
+    rows = []
+    try:
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                rows.append((reader.line_num, tuple(cell.strip() for cell in cells)))
+    except csv.Error as exc:
+        ctx.problems.error(rel, reader.line_num, (), f"cannot be read as CSV ({exc}): check the "
+                           "quotes on this line")
+        return None
+    if len(rows) < 2:
+        ctx.problems.error(rel, 1, (), "the CSV needs a header row and at least one row of figures")
+        return None
+    (_, header), body = rows[0], rows[1:]
+    good = []
+    for number, cells in body:
+        if len(cells) != len(header):
+            ctx.problems.error(rel, number, (), f"this row has {len(cells)} cells but the header has "
+                               f"{len(header)}: check for a missing or stray comma, and put a "
+                               "text that contains a comma in double quotes")
+        else:
+            good.append((number, cells))
+    return Table(rel, header, tuple(good), semicolons)
+
+
+def resolve_chart(spec: ChartSpec, node: yaml.Node, ctx: Context, keys: tuple):
+    """The chart with its categories and series loaded and checked (the ChartSpec hook)."""
+    if spec.data is not None:
+        resolved = _from_table(spec, node, ctx, keys)
+    elif spec.categories:
+        resolved = _from_inline(spec, node, ctx, keys)
+    else:
+        return ctx.error(node, keys, "this chart has no figures: give 'data:' with a CSV file, or "
+                         "'categories:' and 'values:' in every series")
+    if resolved is INVALID:
+        return INVALID
+    categories, series = resolved
+    series = _annotate(spec, categories, series, node, ctx, keys)
+    if series is INVALID or not _totals_add_up(spec, series, node, ctx, keys):
+        return INVALID
+    if spec.scale == "log" and not _positive(series, node, ctx, keys):
+        return INVALID
+    return dataclasses.replace(spec, categories_resolved=categories, series_resolved=series)
+
+
+def _from_table(spec, node, ctx, keys):
+    table = read_table(ctx.root / spec.data, spec.data, ctx)
+    if table is None:
+        return INVALID
+    first = table.header[0]
+    categories = _category_texts(table, first, node, ctx, keys)
+    specs = spec.series or tuple(
+        SeriesSpec(column=name) for name in table.header[1:] if "@" not in name
+    )
+    series_nodes = _items(node, "series")
+    series = []
+    for index, item in enumerate(specs):
+        item_node = series_nodes[index] if index < len(series_nodes) else node
+        made = _column_series(table, item, item_node, ctx, keys + ("series", index + 1))
+        if made is not INVALID:
+            series.append(made)
+    if categories is INVALID or len(series) != len(specs):
+        return INVALID
+    return categories, tuple(series)
+
+
+def _category_texts(table, first, node, ctx, keys):
+    column = {name: i for i, name in enumerate(table.header)}
+    others = ctx.languages[1:]
+    missing = [code for code in others if f"{first}@{code}" not in column]
+    if missing:
+        names = ", ".join(f"'{first}@{code}'" for code in missing)
+        ctx.problems.error(table.file, 1, (), f"the exhibit has more than one language, so the "
+                           f"categories need translating: add the column(s) {names}")
+        return INVALID
+    if not others:
+        return tuple(Text.plain(cells[0]) for _, cells in table.rows)
+    return tuple(
+        Text(((ctx.languages[0], cells[0]),) + tuple((c, cells[column[f"{first}@{c}"]]) for c in others))
+        for _, cells in table.rows
+    )
+
+
+def _column_series(table, item, item_node, ctx, keys):
+    if item.values is not None:
+        return ctx.error(item_node, keys, "this chart reads its figures from a CSV file, so a series "
+                         "names its 'column:' instead of giving 'values:'")
+    if item.column is None:
+        return ctx.error(item_node, keys, "missing key 'column' (the CSV column this series reads): add it")
+    if item.column not in table.header[1:]:
+        near = did_you_mean(item.column, table.header[1:])
+        return ctx.error(_value_node(item_node, "column"), keys + ("column",),
+                         f"the CSV file has no column '{item.column}'; {near}")
+    index = table.header.index(item.column)
+    cells = []
+    for number, row in table.rows:
+        text = row[index]
+        if table.decimal_comma:
+            text = text.replace(",", ".")
+        cell = cell_from_text(_without_spaces(text))
+        if cell is None:
+            ctx.problems.error(table.file, number, (item.column,), f"expected a number, '?' or an "
+                               f"empty cell for unknown, or '-' for not applicable; got {row[index]!r}")
+            cell = INVALID
+        cells.append(cell)
+    if INVALID in cells:
+        return INVALID
+    return Series(item.label or Text.plain(item.column), tuple(cells), item.total)
+
+
+def _without_spaces(text: str) -> str:
+    for space in SPACES:
+        text = text.replace(space, "")
+    return text
+
+
+def _from_inline(spec, node, ctx, keys):
+    series, bad = [], False
+    series_nodes = _items(node, "series")
+    if not spec.series:
+        return ctx.error(node, keys, "this chart has categories but no 'series:' with their figures")
+    for index, item in enumerate(spec.series):
+        item_node = series_nodes[index]
+        where = keys + ("series", index + 1)
+        if item.column is not None:
+            ctx.error(item_node, where, "'column:' reads a CSV file, but this chart has no 'data:' file; "
+                      "give 'values:' here instead")
+        elif item.values is None or item.label is None:
+            ctx.error(item_node, where, f"missing key '{'values' if item.values is None else 'label'}' "
+                      f"(an inline series needs a label and one figure per category): add it")
+        elif len(item.values) != len(spec.categories):
+            ctx.error(_value_node(item_node, "values"), where + ("values",),
+                      f"{len(item.values)} figures for {len(spec.categories)} categories: give one "
+                      "figure per category, in the same order ('?' where unknown)")
+        else:
+            series.append(Series(item.label, item.values, item.total))
+            continue
+        bad = True
+    return INVALID if bad else (spec.categories, tuple(series))
+
+
+def _annotate(spec, categories, series, node, ctx, keys):
+    notes = {}
+    nodes = _items(node, "annotations")
+    for index, note in enumerate(spec.annotations):
+        where, note_node = keys + ("annotations", index + 1), nodes[index]
+        row = next((i for i, c in enumerate(categories) if note.category in c.all()), None)
+        if row is None:
+            names = [c.all()[0] for c in categories]
+            return ctx.error(_value_node(note_node, "category"), where + ("category",),
+                             f"no category '{note.category}' in this chart; {did_you_mean(note.category, names)}")
+        columns = [i for i, s in enumerate(series) if note.series is None or note.series in _names(spec, i, s)]
+        if not columns:
+            names = [n for i, s in enumerate(series) for n in _names(spec, i, s)]
+            return ctx.error(_value_node(note_node, "series"), where + ("series",),
+                             f"no series '{note.series}' in this chart; {did_you_mean(note.series, names)}")
+        for column in columns:
+            notes[(column, row)] = note.text
+    return tuple(
+        dataclasses.replace(s, cells=tuple(
+            dataclasses.replace(cell, note=notes.get((i, j))) for j, cell in enumerate(s.cells)
+        ))
+        for i, s in enumerate(series)
+    )
+
+
+def _names(spec, index, series):
+    column = spec.series[index].column if index < len(spec.series) else None
+    return tuple(series.label.all()) + ((column,) if column else ())
+
+
+def _totals_add_up(spec, series, node, ctx, keys):
+    ok = True
+    nodes = _items(node, "series")
+    for index, item in enumerate(series):
+        if item.total is None:
+            continue
+        known = sum(c.value for c in item.cells if c.kind is CellKind.KNOWN)
+        if abs(known - item.total) > 1e-9 * max(1.0, abs(item.total)):
+            ctx.error(_value_node(nodes[index], "total"), keys + ("series", index + 1, "total"),
+                      f"the total {_figure(item.total)} does not match the figures, which add up to "
+                      f"{_figure(known)} (unknown figures not counted): correct a figure or the total")
+            ok = False
+    return ok
+
+
+def _positive(series, node, ctx, keys):
+    if all(c.value > 0 for s in series for c in s.cells if c.kind is CellKind.KNOWN):
+        return True
+    ctx.error(_value_node(node, "scale"), keys + ("scale",), "a log scale cannot show zero or "
+              "negative figures: use 'scale: linear', or mark the figure unknown with '?'")
+    return False
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def _value_node(node: yaml.Node, key: str) -> yaml.Node:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node
+    return node
+
+
+def _items(node: yaml.Node, key: str) -> list:
+    found = _value_node(node, key)
+    return list(found.value) if isinstance(found, yaml.SequenceNode) and found is not node else []

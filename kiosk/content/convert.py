@@ -1,0 +1,332 @@
+"""Turning YAML nodes into the model's dataclasses, driven by the dataclasses' own types.
+
+One function per kind of type; each reports what is wrong at the node's line and returns
+``INVALID`` instead of raising, so that one run collects every problem in a file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import typing
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Literal, Optional, Union
+
+import yaml
+
+from . import model
+from .model import Cell, CellKind, FileRef, Markdown, Origin, Text
+from .problems import Problems, did_you_mean
+
+INVALID = object()
+UNKNOWN_MARKS = ("?",)
+NOT_APPLICABLE_MARKS = ("-", "–", "—", "n/a")
+MAX_DIGITS = 18
+TAGS = {"int", "float", "bool", "null", "str"}
+
+
+@dataclass
+class Context:
+    """What conversion needs to know about the file it is reading."""
+
+    file: str
+    folder: Path
+    root: Path
+    languages: tuple[str, ...]
+    problems: Problems
+    used_files: dict = field(default_factory=dict)
+    hooks: dict = field(default_factory=dict)
+
+    def error(self, node: yaml.Node, keys, message: str) -> object:
+        self.problems.error(self.file, line(node), keys, message)
+        return INVALID
+
+    def warning(self, node: yaml.Node, keys, message: str) -> None:
+        self.problems.warning(self.file, line(node), keys, message)
+
+
+def line(node: Optional[yaml.Node]) -> int:
+    return node.start_mark.line + 1 if node is not None else 0
+
+
+def tag(node: yaml.Node) -> str:
+    return node.tag.rsplit(":", 1)[-1]
+
+
+def describe(node: yaml.Node) -> str:
+    """A value as a curator would recognise it in an error message."""
+    if isinstance(node, yaml.MappingNode):
+        return "a group of keys"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if tag(node) == "null":
+        return "nothing"
+    text = node.value if len(node.value) <= 40 else node.value[:37] + "…"
+    return repr(text)
+
+
+@lru_cache(maxsize=None)
+def yaml_fields(cls: type) -> dict[str, tuple[Any, dataclasses.Field]]:
+    """The YAML keys of a dataclass: name → (type, field)."""
+    hints = typing.get_type_hints(cls, vars(model))
+    return {
+        f.name: (hints[f.name], f)
+        for f in dataclasses.fields(cls)
+        if f.metadata.get("yaml", True)
+    }
+
+
+def is_required(f: dataclasses.Field) -> bool:
+    no_default = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    return no_default or bool(f.metadata.get("required"))
+
+
+def convert(node: yaml.Node, hint: Any, ctx: Context, keys: tuple) -> Any:
+    """The value of ``node`` as ``hint``, or INVALID after reporting why not."""
+    origin = typing.get_origin(hint)
+    if origin is Union:
+        return _union(node, hint, ctx, keys)
+    if origin is Literal:
+        return _choice(node, typing.get_args(hint), ctx, keys)
+    if origin is tuple:
+        return _sequence(node, typing.get_args(hint)[0], ctx, keys)
+    if dataclasses.is_dataclass(hint) and hint not in (Text, Markdown, Cell):
+        return convert_mapping(node, hint, ctx, keys)
+    return CONVERTERS[hint](node, ctx, keys)
+
+
+def _union(node, hint, ctx, keys):
+    options = [a for a in typing.get_args(hint) if a is not type(None)]
+    if isinstance(node, yaml.ScalarNode) and tag(node) == "null":
+        return None
+    if len(options) == 1:
+        return convert(node, options[0], ctx, keys)
+    return _page(node, ctx, keys)
+
+
+def _page(node, ctx, keys):
+    if not isinstance(node, yaml.MappingNode):
+        return ctx.error(node, keys, f"expected a page (keys such as type: and title:), got {describe(node)}")
+    type_node = next((v for k, v in node.value if k.value == "type"), None)
+    kinds = ", ".join(model.PAGE_TYPES)
+    if type_node is None:
+        return ctx.error(node, keys, f"this page has no 'type': add one of {kinds}")
+    cls = model.PAGE_TYPES.get(type_node.value) if isinstance(type_node, yaml.ScalarNode) else None
+    if cls is None:
+        hint = did_you_mean(str(type_node.value), model.PAGE_TYPES)
+        return ctx.error(type_node, keys + ("type",), f"unknown page type {describe(type_node)}: "
+                         f"expected one of {kinds}; {hint}")
+    return convert_mapping(node, cls, ctx, keys)
+
+
+def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> Any:
+    """A dataclass from a mapping node: unknown, duplicate and missing keys reported."""
+    if not isinstance(node, yaml.MappingNode):
+        return ctx.error(node, keys, f"expected a group of keys (key: value), got {describe(node)}")
+    fields = yaml_fields(cls)
+    values, bad, seen = {}, False, {}
+    errors_before = len(ctx.problems.errors)
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key, str) or key not in fields:
+            ctx.error(key_node, keys, f"unknown key {describe(key_node)}: {did_you_mean(str(key), fields)}")
+            continue
+        if key in seen:
+            ctx.error(key_node, keys + (key,), f"duplicate key: '{key}' is also on line {seen[key]}; "
+                      "keep one of the two")
+            continue
+        seen[key] = line(key_node)
+        hint, f = fields[key]
+        value = convert(value_node, hint, ctx, keys + (key,))
+        if value is INVALID:
+            bad = bad or is_required(f)
+        else:
+            values[key] = _checked_length(value, value_node, f, ctx, keys + (key,))
+    for name, (_, f) in fields.items():
+        if name not in values and name not in seen and is_required(f):
+            what = f.metadata.get("doc", "").rstrip(".")
+            ctx.error(node, keys, f"missing key '{name}' ({what}): add it")
+            bad = True
+    if bad:
+        return INVALID
+    if "origin" in {f.name for f in dataclasses.fields(cls)}:
+        values["origin"] = Origin(ctx.file, line(node))
+    result = cls(**values)
+    hook = ctx.hooks.get(cls)
+    if hook is None:
+        return result
+    # A hook checks the whole (a chart's data against its totals); on parts already known
+    # to be wrong it would only repeat their problems, so the whole is left out instead.
+    if len(ctx.problems.errors) > errors_before:
+        return INVALID
+    return hook(result, node, ctx, keys)
+
+
+def _checked_length(value, node, f, ctx, keys):
+    limit = f.metadata.get("words")
+    if limit and isinstance(value, Text):
+        for text in value.all():
+            words = len(text.split())
+            if words > limit:
+                ctx.warning(node, keys, f"about {words} words, more than a kiosk screen holds "
+                            f"(about {limit}): shorten it or split it over two pages")
+                break
+    return value
+
+
+def _sequence(node, item_hint, ctx, keys):
+    if isinstance(node, yaml.ScalarNode) and tag(node) != "null" and item_hint is not Cell:
+        node_list = [node]  # one item written without the list dash is still one item
+    elif not isinstance(node, yaml.SequenceNode):
+        return ctx.error(node, keys, f"expected a list (items starting with '- '), got {describe(node)}")
+    else:
+        node_list = node.value
+    items = [convert(item, item_hint, ctx, keys + (i,)) for i, item in enumerate(node_list, 1)]
+    return tuple(item for item in items if item is not INVALID)
+
+
+def _choice(node, choices, ctx, keys):
+    if isinstance(node, yaml.ScalarNode) and node.value in choices:
+        return node.value
+    listed = ", ".join(choices)
+    close = did_you_mean(str(getattr(node, "value", "")), choices) if isinstance(node, yaml.ScalarNode) else ""
+    extra = f"; {close}" if close.startswith("did") else ""
+    return ctx.error(node, keys, f"expected one of {listed}; got {describe(node)}{extra}")
+
+
+def _string(node, ctx, keys):
+    if isinstance(node, yaml.ScalarNode) and tag(node) != "null":
+        return node.value
+    return ctx.error(node, keys, f"expected text, got {describe(node)}")
+
+
+def _text(node, ctx, keys, cls=Text):
+    if isinstance(node, yaml.ScalarNode) and tag(node) != "null":
+        if not node.value.strip():
+            return ctx.error(node, keys, "the text is empty: write it, or remove the key")
+        return cls((("*", node.value),))
+    if not isinstance(node, yaml.MappingNode):
+        return ctx.error(node, keys, f"expected text, or one text per language ({_langs(ctx)}), "
+                         f"got {describe(node)}")
+    found, bad = {}, False
+    for key_node, value_node in node.value:
+        code = str(key_node.value)
+        if code not in ctx.languages:
+            ctx.error(key_node, keys, f"'{code}' is not one of the exhibit's languages ({_langs(ctx)}): "
+                      f"{did_you_mean(code, ctx.languages)}")
+            bad = True
+        elif code in found:
+            ctx.error(key_node, keys + (code,), f"duplicate key: '{code}' is given twice; keep one")
+        elif _string(value_node, ctx, keys + (code,)) is INVALID:
+            bad = True
+        else:
+            found[code] = value_node.value
+    missing = [code for code in ctx.languages if code not in found]
+    if missing and not bad:
+        return ctx.error(node, keys, f"missing the {', '.join(missing)} text: every text given by "
+                         f"language needs all the exhibit's languages ({_langs(ctx)})")
+    return INVALID if bad else cls(tuple((c, found[c]) for c in ctx.languages))
+
+
+def _langs(ctx):
+    return ", ".join(ctx.languages)
+
+
+NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def parse_number(text: str) -> Optional[float]:
+    """A figure written as digits (1234, 1234.5, 1_234), or None when it is not one."""
+    text = text.strip().replace("_", "")
+    if not NUMBER.match(text) or len(text) > MAX_DIGITS + 2:
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def _number(node, ctx, keys, integer=False):
+    value = None
+    if isinstance(node, yaml.ScalarNode) and tag(node) in ("int", "float"):
+        value = parse_number(node.value)
+    if value is None or (integer and value != int(value)):
+        kind = "a whole number" if integer else "a number"
+        return ctx.error(node, keys, f"expected {kind}, got {describe(node)}: write digits only, "
+                         "without spaces, commas or units (5078174, 6.8)")
+    return int(value) if integer else value
+
+
+def _boolean(node, ctx, keys):
+    if isinstance(node, yaml.ScalarNode) and tag(node) == "bool":
+        return node.value.lower() in ("true", "yes", "on")
+    return ctx.error(node, keys, f"expected true or false, got {describe(node)}")
+
+
+def cell_from_text(text: str) -> Optional[Cell]:
+    """A chart figure from its written form, or None when it is not one."""
+    text = text.strip()
+    if text in UNKNOWN_MARKS or text == "":
+        return Cell(None, CellKind.UNKNOWN)
+    if text.lower() in NOT_APPLICABLE_MARKS:
+        return Cell(None, CellKind.NOT_APPLICABLE)
+    value = parse_number(text)
+    return Cell(value) if value is not None else None
+
+
+def _cell(node, ctx, keys):
+    cell = None
+    if isinstance(node, yaml.ScalarNode):
+        cell = Cell(None, CellKind.UNKNOWN) if tag(node) == "null" else cell_from_text(node.value)
+    if cell is None:
+        return ctx.error(node, keys, f"expected a number, '?' (or null) for unknown, or '-' for "
+                         f"not applicable; got {describe(node)}")
+    return cell
+
+
+def _file(node, ctx, keys):
+    name = _string(node, ctx, keys)
+    if name is INVALID:
+        return INVALID
+    resolved = resolve_file(name, ctx.folder, ctx.root)
+    if isinstance(resolved, str):
+        return ctx.error(node, keys, resolved)
+    ctx.used_files.setdefault(resolved, []).append((ctx.file, line(node), keys))
+    return FileRef(resolved.relative_to(ctx.root).as_posix())
+
+
+def resolve_file(name: str, folder: Path, root: Path) -> "Path | str":
+    """The file ``name`` inside the content folder, or a message saying why it cannot be used."""
+    if Path(name).is_absolute() or re.match(r"^[A-Za-z]:[\\/]", name):
+        return (f"'{name}' is an absolute path: name the file relative to this file's folder, "
+                "e.g. images/map.svg")
+    path = folder / name
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):
+        return f"'{name}' cannot be followed (a link loop?): replace it with the file itself"
+    if not real.is_relative_to(root):
+        return (f"'{name}' leaves the content folder: copy the file into this chapter's folder "
+                "and name it from there")
+    if not real.is_file():
+        near = did_you_mean(path.name, [p.name for p in path.parent.glob("*")] if path.parent.is_dir() else [])
+        return f"file not found: '{name}'; check the spelling ({near or 'the folder is empty'})"
+    try:
+        with open(real, "rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        return f"'{name}' cannot be read ({exc.strerror}): check the file's permissions"
+    return real
+
+
+CONVERTERS: dict[Any, Callable] = {
+    str: _string,
+    Text: _text,
+    Markdown: lambda n, c, k: _text(n, c, k, Markdown),
+    float: _number,
+    int: lambda n, c, k: _number(n, c, k, integer=True),
+    bool: _boolean,
+    Cell: _cell,
+    FileRef: _file,
+}

@@ -1,0 +1,172 @@
+"""Reading a content folder into an :class:`~kiosk.content.model.Exhibit`.
+
+``load_exhibit`` never raises for bad content: it returns what could be loaded together
+with every problem found. Only a folder that is no content folder at all raises
+:class:`NotContentFolder`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from . import model
+from .charts import resolve_chart
+from .convert import INVALID, Context, convert, convert_mapping
+from .model import Chapter, Exhibit, Language
+from .problems import Problem, Problems
+from .references import check_references
+from .unused import report_unused
+from .yamlsource import read_yaml
+
+EXHIBIT_FILE = "exhibit.yaml"
+CHAPTERS = "chapters"
+CHAPTER_FILE = "chapter.yaml"
+CHAPTER_NAME = re.compile(r"^\d+-[a-z0-9][a-z0-9-]*$")
+
+
+class NotContentFolder(Exception):
+    """The folder given is not a content folder at all (no exhibit.yaml)."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The exhibit as loaded (None when exhibit.yaml is unusable) and every problem found."""
+
+    exhibit: Optional[Exhibit]
+    problems: tuple[Problem, ...]
+    files: tuple[tuple[Path, str, int, tuple], ...] = ()
+    """Every file the content names: (path, YAML file, line, keys), for checks that need Qt."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def load_exhibit(root: Path, shown_as: Optional[str] = None) -> LoadResult:
+    """Load the content folder ``root``; file names in problems start with ``shown_as``."""
+    root = Path(root)
+    if not root.is_dir():
+        raise NotContentFolder(f"{root} is not a folder: give the content folder, the one that holds {EXHIBIT_FILE}")
+    if not (root / EXHIBIT_FILE).is_file():
+        raise NotContentFolder(f"{root} is not a content folder: it has no {EXHIBIT_FILE}")
+    real_root = root.resolve()
+    prefix = (shown_as if shown_as is not None else str(root)).rstrip("/")
+    problems = Problems()
+    used: dict = {}
+    exhibit, ctx, node = _load_exhibit_file(real_root, prefix, problems, used)
+    chapters = _load_chapters(real_root, prefix, ctx.languages, problems, used)
+    if exhibit is not None:
+        exhibit = dataclasses.replace(exhibit, chapters=chapters, root=str(real_root))
+        check_references(exhibit, node, ctx)
+    report_unused(real_root, prefix, used, problems)
+    files = tuple((path, *where) for path, places in used.items() for where in places)
+    return LoadResult(exhibit, tuple(problems.sorted()), files)
+
+
+def _display(prefix: str, rel: str) -> str:
+    return f"{prefix}/{rel}" if prefix else rel
+
+
+def _context(root: Path, prefix: str, rel: str, languages, problems, used) -> Context:
+    return Context(
+        file=_display(prefix, rel), folder=(root / rel).parent, root=root, languages=languages,
+        problems=problems, used_files=used, hooks={model.ChartSpec: resolve_chart},
+    )
+
+
+def _load_exhibit_file(root, prefix, problems, used):
+    ctx = _context(root, prefix, EXHIBIT_FILE, ("en",), problems, used)
+    node = read_yaml(root / EXHIBIT_FILE, ctx.file, problems)
+    if node is None:
+        return None, ctx, None
+    ctx.languages = _languages(node, ctx)
+    exhibit = convert_mapping(node, Exhibit, ctx, ())
+    return (None if exhibit is INVALID else exhibit), ctx, node
+
+
+def _languages(node: yaml.Node, ctx: Context) -> tuple[str, ...]:
+    """The language codes, read first: every translated text is checked against them."""
+    found = None
+    if isinstance(node, yaml.MappingNode):
+        found = next((v for k, v in node.value if k.value == "languages"), None)
+    if found is None:
+        return ("en",)
+    quiet = Context(ctx.file, ctx.folder, ctx.root, ("en",), Problems())
+    languages = convert(found, tuple[Language, ...], quiet, ("languages",))
+    if languages is INVALID or not languages:
+        return ("en",)
+    codes = tuple(dict.fromkeys(l.code for l in languages))
+    if len(codes) != len(languages):
+        ctx.error(found, ("languages",), "a language is listed twice: list each code once")
+    return codes
+
+
+def _load_chapters(root, prefix, languages, problems, used) -> tuple[Chapter, ...]:
+    folder = root / CHAPTERS
+    if not folder.is_dir():
+        problems.error(_display(prefix, CHAPTERS), 0, (), "there is no chapters folder: make one "
+                       "with a folder per chapter, like chapters/01-introduction/chapter.yaml")
+        return ()
+    chapters = []
+    for path in sorted(folder.iterdir(), key=lambda p: _order(p.name)):
+        if not path.is_dir() or path.name.startswith("."):
+            continue
+        rel = f"{CHAPTERS}/{path.name}"
+        if not CHAPTER_NAME.match(path.name):
+            problems.error(_display(prefix, rel), 0, (), "a chapter folder's name starts with its "
+                           "number and a dash, in lower case without spaces, like 03-penal-code: rename it")
+            continue
+        chapter = _load_chapter(root, prefix, f"{rel}/{CHAPTER_FILE}", languages, problems, used)
+        if chapter is not None:
+            chapters.append(chapter)
+    if not chapters and not problems.errors:
+        problems.error(_display(prefix, CHAPTERS), 0, (), "no chapters: add a folder like "
+                       "chapters/01-introduction with a chapter.yaml in it")
+    return tuple(chapters)
+
+
+def _order(name: str) -> tuple:
+    number = re.match(r"^(\d+)", name)
+    return (int(number.group(1)) if number else 10**9, name)
+
+
+def _load_chapter(root, prefix, rel, languages, problems, used) -> Optional[Chapter]:
+    ctx = _context(root, prefix, rel, languages, problems, used)
+    if not (root / rel).is_file():
+        problems.error(ctx.file, 0, (), "this chapter folder has no chapter.yaml: add one (see "
+                       "content/README.md), or remove the folder")
+        return None
+    node = read_yaml(root / rel, ctx.file, problems)
+    if node is None:
+        return None
+    chapter = convert_mapping(node, Chapter, ctx, ())
+    if chapter is INVALID:
+        return None
+    folder = str(Path(rel).parent.as_posix())
+    _check_page_ids(chapter, ctx, node)
+    return dataclasses.replace(chapter, id=Path(folder).name, folder=folder, origin=model.Origin(ctx.file, 1))
+
+
+def _check_page_ids(chapter: Chapter, ctx: Context, node: yaml.Node) -> None:
+    seen: dict[str, int] = {}
+    for number, page in enumerate(chapter.pages, 1):
+        if page.id is None:
+            continue
+        if page.id in seen:
+            ctx.problems.error(ctx.file, page.origin.line, ("pages", number, "id"),
+                               f"the id '{page.id}' is also used by page {seen[page.id]}: give each page its own id")
+        else:
+            seen[page.id] = number
+
+
+__all__ = ["load_exhibit", "LoadResult", "NotContentFolder"]

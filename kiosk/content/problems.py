@@ -1,0 +1,79 @@
+"""Problems found in a content folder, collected and reported together.
+
+Each problem names the file, the line, the path of keys that leads to the value, and a
+message that says what was expected and how to fix it:
+``content/chapters/02-police/chapter.yaml:14: pages → 3 → chart → kind: …``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+ERROR = "error"
+WARNING = "warning"
+ARROW = " → "
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, for the person who must fix it."""
+
+    file: str
+    line: int
+    keys: tuple[str, ...]
+    message: str
+    severity: str = ERROR
+
+    @property
+    def keypath(self) -> str:
+        return ARROW.join(self.keys)
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        kind = "warning: " if self.severity == WARNING else ""
+        keys = f"{self.keypath}: " if self.keys else ""
+        return f"{where}: {kind}{keys}{self.message}"
+
+
+@dataclass
+class Problems:
+    """A growing list of problems; the loader adds to it and never stops at the first."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, file: str, line: int, keys: Sequence, message: str) -> None:
+        self.items.append(Problem(file, line, _keys(keys), message, ERROR))
+
+    def warning(self, file: str, line: int, keys: Sequence, message: str) -> None:
+        self.items.append(Problem(file, line, _keys(keys), message, WARNING))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == WARNING]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.items, key=lambda p: (p.file, p.line, p.severity != ERROR))
+
+
+def _keys(keys: Iterable) -> tuple[str, ...]:
+    return tuple(str(k) for k in keys)
+
+
+def nearest(word: str, choices: Iterable[str]) -> Optional[str]:
+    """The known word closest to a misspelt one (``captoin`` → ``caption``), if any is close."""
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    choices = list(choices)
+    close = nearest(word, choices)
+    if close:
+        return f"did you mean '{close}'?"
+    return "known keys: " + ", ".join(choices) if choices else ""

@@ -1,0 +1,27 @@
+"""Files in the content folder that nothing uses: a leftover, or a name misspelt elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .problems import Problems
+
+EXPECTED = {"exhibit.yaml", "README.md", "chapter.yaml"}
+IGNORED_FOLDERS = {"fonts", "__pycache__"}
+
+
+def report_unused(root: Path, prefix: str, used: set, problems: Problems) -> None:
+    """A warning for every file that no YAML names."""
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if path.is_dir() or path.name in EXPECTED or _skipped(rel):
+            continue
+        if path.resolve() not in used:
+            shown = f"{prefix}/{rel.as_posix()}" if prefix else rel.as_posix()
+            problems.warning(shown, 0, (), "nothing uses this file: name it in a page (file:, "
+                             "artwork: or data:), or move it out of the content folder")
+
+
+def _skipped(rel: Path) -> bool:
+    parts = rel.parts
+    return any(p.startswith(".") for p in parts) or parts[0] in IGNORED_FOLDERS or rel.suffix == ".json"
