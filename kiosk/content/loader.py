@@ -21,6 +21,7 @@ from .convert import INVALID, Context, convert, convert_mapping
 from .model import Chapter, Exhibit, Language
 from .problems import Problem, Problems
 from .references import check_references
+from .timeline import place_event
 from .unused import report_unused
 from .yamlsource import read_yaml
 
@@ -80,7 +81,7 @@ def _display(prefix: str, rel: str) -> str:
 def _context(root: Path, prefix: str, rel: str, languages, problems, used) -> Context:
     return Context(
         file=_display(prefix, rel), folder=(root / rel).parent, root=root, languages=languages,
-        problems=problems, used_files=used, hooks={model.ChartSpec: resolve_chart},
+        problems=problems, used_files=used, hooks={model.ChartSpec: resolve_chart, model.TimelineEvent: place_event},
     )
 
 
