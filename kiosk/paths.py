@@ -32,3 +32,11 @@ def content_dir(given: Optional[str]) -> Path:
         return Path(given)
     here = Path("content")
     return here if (here / "exhibit.yaml").is_file() else shipped_content()
+
+
+def log_dir() -> Path:
+    """Where the kiosk writes its rotating log: $XDG_STATE_HOME/kiosk, else ~/.local/state/kiosk."""
+    import os
+
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "kiosk"

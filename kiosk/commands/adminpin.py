@@ -14,7 +14,8 @@ MAX_DIGITS = 12
 def _ask(prompt: str) -> str:
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
-    print(prompt, end="", file=sys.stderr, flush=True)
+    # Piped in, the answer is not echoed: end the prompt's line, or the next one runs into it.
+    print(prompt, file=sys.stderr, flush=True)
     return sys.stdin.readline().strip()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -29,12 +30,15 @@ class Table:
 
 
 def read_table(path: Path, rel: str, ctx: Context) -> Optional[Table]:
-    """The CSV file at ``path``, or None after reporting why it cannot be used."""
+    """The CSV file at ``path`` (shown as ``rel``), or None after reporting why it cannot be used."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         ctx.problems.error(rel, 0, (), "this file is not UTF-8 text: in your spreadsheet choose "
                            "'CSV UTF-8' when you save it")
+        return None
+    except OSError as exc:
+        ctx.problems.error(rel, 0, (), f"cannot be read ({exc.strerror}): check the file's permissions")
         return None
     first = text.split("\n", 1)[0]
     semicolons = first.count(";") > first.count(",")
@@ -65,6 +69,7 @@ def read_table(path: Path, rel: str, ctx: Context) -> Optional[Table]:
 
 def resolve_chart(spec: ChartSpec, node: yaml.Node, ctx: Context, keys: tuple):
     """The chart with its categories and series loaded and checked (the ChartSpec hook)."""
+    errors_before = ctx.problems.error_count
     if spec.data is not None:
         resolved = _from_table(spec, node, ctx, keys)
     elif spec.categories:
@@ -76,7 +81,9 @@ def resolve_chart(spec: ChartSpec, node: yaml.Node, ctx: Context, keys: tuple):
         return INVALID
     categories, series = resolved
     series = _annotate(spec, categories, series, node, ctx, keys)
-    if series is INVALID or not _totals_add_up(spec, series, node, ctx, keys):
+    if series is INVALID or ctx.problems.error_count > errors_before:
+        return INVALID  # a row left out for its own error would make the totals wrong as well
+    if not _totals_add_up(spec, series, node, ctx, keys):
         return INVALID
     if spec.scale == "log" and not _positive(series, node, ctx, keys):
         return INVALID
@@ -84,7 +91,7 @@ def resolve_chart(spec: ChartSpec, node: yaml.Node, ctx: Context, keys: tuple):
 
 
 def _from_table(spec, node, ctx, keys):
-    table = read_table(ctx.root / spec.data, spec.data, ctx)
+    table = read_table(ctx.root / spec.data, ctx.shown(spec.data), ctx)
     if table is None:
         return INVALID
     first = table.header[0]
@@ -128,7 +135,7 @@ def _column_series(table, item, item_node, ctx, keys):
     if item.column is None:
         return ctx.error(item_node, keys, "missing key 'column' (the CSV column this series reads): add it")
     if item.column not in table.header[1:]:
-        near = did_you_mean(item.column, table.header[1:])
+        near = did_you_mean(item.column, table.header[1:], "columns")
         return ctx.error(_value_node(item_node, "column"), keys + ("column",),
                          f"the CSV file has no column '{item.column}'; {near}")
     index = table.header.index(item.column)
@@ -140,7 +147,8 @@ def _column_series(table, item, item_node, ctx, keys):
         cell = cell_from_text(_without_spaces(text))
         if cell is None:
             ctx.problems.error(table.file, number, (item.column,), f"expected a number, '?' or an "
-                               f"empty cell for unknown, or '-' for not applicable; got {row[index]!r}")
+                               f"empty cell for unknown, or '-' for not applicable; got {row[index]!r}: "
+                               "write the figure in digits, without units")
             cell = INVALID
         cells.append(cell)
     if INVALID in cells:
@@ -187,13 +195,15 @@ def _annotate(spec, categories, series, node, ctx, keys):
         row = next((i for i, c in enumerate(categories) if note.category in c.all()), None)
         if row is None:
             names = [c.all()[0] for c in categories]
+            near = did_you_mean(note.category, names, "categories")
             return ctx.error(_value_node(note_node, "category"), where + ("category",),
-                             f"no category '{note.category}' in this chart; {did_you_mean(note.category, names)}")
+                             f"no category '{note.category}' in this chart; {near}")
         columns = [i for i, s in enumerate(series) if note.series is None or note.series in _names(spec, i, s)]
         if not columns:
             names = [n for i, s in enumerate(series) for n in _names(spec, i, s)]
+            near = did_you_mean(note.series, names, "series")
             return ctx.error(_value_node(note_node, "series"), where + ("series",),
-                             f"no series '{note.series}' in this chart; {did_you_mean(note.series, names)}")
+                             f"no series '{note.series}' in this chart; {near}")
         for column in columns:
             notes[(column, row)] = note.text
     return tuple(
@@ -233,6 +243,8 @@ def _positive(series, node, ctx, keys):
 
 
 def _figure(value: float) -> str:
+    if not math.isfinite(value):  # figures near the largest float can add up to infinity
+        return "more than a number can hold"
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 

@@ -7,7 +7,9 @@ One function per kind of type; each reports what is wrong at the node's line and
 from __future__ import annotations
 
 import dataclasses
+import errno
 import math
+import os
 import re
 import typing
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ import yaml
 
 from . import model
 from .model import Cell, CellKind, FileRef, Markdown, Origin, Text
-from .problems import Problems, did_you_mean
+from .problems import Problems, did_you_mean, nearest
 
 INVALID = object()
 UNKNOWN_MARKS = ("?",)
@@ -39,6 +41,14 @@ class Context:
     problems: Problems
     used_files: dict = field(default_factory=dict)
     hooks: dict = field(default_factory=dict)
+    named: set = field(default_factory=set)
+    """Every file path the YAML names, found or not, so that none is also called unused."""
+    prefix: str = ""
+    """How the content folder is shown in messages (its path as given on the command line)."""
+
+    def shown(self, rel: str) -> str:
+        """A path relative to the content folder as messages show it."""
+        return f"{self.prefix}/{rel}" if self.prefix else rel
 
     def error(self, node: yaml.Node, keys, message: str) -> object:
         self.problems.error(self.file, line(node), keys, message)
@@ -86,20 +96,38 @@ def is_required(f: dataclasses.Field) -> bool:
 
 def convert(node: yaml.Node, hint: Any, ctx: Context, keys: tuple) -> Any:
     """The value of ``node`` as ``hint``, or INVALID after reporting why not."""
+    return _converter(hint)(node, hint, ctx, keys)
+
+
+@lru_cache(maxsize=None)
+def _converter(hint: Any) -> Callable:
+    """The function that converts to ``hint``, chosen once per type (a large exhibit has
+    hundreds of thousands of values)."""
     origin = typing.get_origin(hint)
     if origin is Union:
-        return _union(node, hint, ctx, keys)
+        return _union
     if origin is Literal:
-        return _choice(node, typing.get_args(hint), ctx, keys)
+        return lambda node, hint, ctx, keys: _choice(node, typing.get_args(hint), ctx, keys)
     if origin is tuple:
-        return _sequence(node, typing.get_args(hint)[0], ctx, keys)
+        return lambda node, hint, ctx, keys: _sequence(node, typing.get_args(hint)[0], ctx, keys)
     if dataclasses.is_dataclass(hint) and hint not in (Text, Markdown, Cell):
-        return convert_mapping(node, hint, ctx, keys)
-    return CONVERTERS[hint](node, ctx, keys)
+        return convert_mapping
+    simple = CONVERTERS[hint]
+    return lambda node, hint, ctx, keys: simple(node, ctx, keys)
+
+
+@lru_cache(maxsize=None)
+def _options(hint: Any) -> tuple:
+    return tuple(a for a in typing.get_args(hint) if a is not type(None))
+
+
+@lru_cache(maxsize=None)
+def _has_origin(cls: type) -> bool:
+    return "origin" in {f.name for f in dataclasses.fields(cls)}
 
 
 def _union(node, hint, ctx, keys):
-    options = [a for a in typing.get_args(hint) if a is not type(None)]
+    options = _options(hint)
     if isinstance(node, yaml.ScalarNode) and tag(node) == "null":
         return None
     if len(options) == 1:
@@ -116,9 +144,10 @@ def _page(node, ctx, keys):
         return ctx.error(node, keys, f"this page has no 'type': add one of {kinds}")
     cls = model.PAGE_TYPES.get(type_node.value) if isinstance(type_node, yaml.ScalarNode) else None
     if cls is None:
-        hint = did_you_mean(str(type_node.value), model.PAGE_TYPES)
+        close = nearest(str(type_node.value), model.PAGE_TYPES)
+        hint = f"; did you mean '{close}'?" if close else ""
         return ctx.error(type_node, keys + ("type",), f"unknown page type {describe(type_node)}: "
-                         f"expected one of {kinds}; {hint}")
+                         f"expected one of {kinds}{hint}")
     return convert_mapping(node, cls, ctx, keys)
 
 
@@ -127,12 +156,13 @@ def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> An
     if not isinstance(node, yaml.MappingNode):
         return ctx.error(node, keys, f"expected a group of keys (key: value), got {describe(node)}")
     fields = yaml_fields(cls)
-    values, bad, seen = {}, False, {}
-    errors_before = len(ctx.problems.errors)
+    values, bad, seen, suggested = {}, False, {}, set()
+    errors_before = ctx.problems.error_count
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, str) or key not in fields:
             ctx.error(key_node, keys, f"unknown key {describe(key_node)}: {did_you_mean(str(key), fields)}")
+            suggested.add(nearest(str(key), fields))
             continue
         if key in seen:
             ctx.error(key_node, keys + (key,), f"duplicate key: '{key}' is also on line {seen[key]}; "
@@ -147,12 +177,14 @@ def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> An
             values[key] = _checked_length(value, value_node, f, ctx, keys + (key,))
     for name, (_, f) in fields.items():
         if name not in values and name not in seen and is_required(f):
+            bad = True
+            if name in suggested:
+                continue  # 'captoin' is reported once, as a misspelt 'caption', not also as missing
             what = f.metadata.get("doc", "").rstrip(".")
             ctx.error(node, keys, f"missing key '{name}' ({what}): add it")
-            bad = True
     if bad:
         return INVALID
-    if "origin" in {f.name for f in dataclasses.fields(cls)}:
+    if _has_origin(cls):
         values["origin"] = Origin(ctx.file, line(node))
     result = cls(**values)
     hook = ctx.hooks.get(cls)
@@ -160,7 +192,7 @@ def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> An
         return result
     # A hook checks the whole (a chart's data against its totals); on parts already known
     # to be wrong it would only repeat their problems, so the whole is left out instead.
-    if len(ctx.problems.errors) > errors_before:
+    if ctx.problems.error_count > errors_before:
         return INVALID
     return hook(result, node, ctx, keys)
 
@@ -210,24 +242,27 @@ def _text(node, ctx, keys, cls=Text):
         return cls((("*", node.value),))
     if not isinstance(node, yaml.MappingNode):
         return ctx.error(node, keys, f"expected text, or one text per language ({_langs(ctx)}), "
-                         f"got {describe(node)}")
-    found, bad = {}, False
+                         f"got {describe(node)}: write the text after the colon, or one line per "
+                         f"language under it ({ctx.languages[0]}: …)")
+    found, lines, bad = {}, {}, False
     for key_node, value_node in node.value:
         code = str(key_node.value)
         if code not in ctx.languages:
-            ctx.error(key_node, keys, f"'{code}' is not one of the exhibit's languages ({_langs(ctx)}): "
-                      f"{did_you_mean(code, ctx.languages)}")
+            close = nearest(code, ctx.languages)
+            fix = f"did you mean '{close}'?" if close else "remove it, or add the language to exhibit.yaml"
+            ctx.error(key_node, keys, f"'{code}' is not one of the exhibit's languages ({_langs(ctx)}): {fix}")
             bad = True
-        elif code in found:
-            ctx.error(key_node, keys + (code,), f"duplicate key: '{code}' is given twice; keep one")
+        elif code in lines:
+            ctx.error(key_node, keys + (code,), f"duplicate key: '{code}' is also on line {lines[code]}; "
+                      "keep one of the two")
         elif _string(value_node, ctx, keys + (code,)) is INVALID:
             bad = True
         else:
-            found[code] = value_node.value
+            found[code], lines[code] = value_node.value, line(key_node)
     missing = [code for code in ctx.languages if code not in found]
     if missing and not bad:
-        return ctx.error(node, keys, f"missing the {', '.join(missing)} text: every text given by "
-                         f"language needs all the exhibit's languages ({_langs(ctx)})")
+        return ctx.error(node, keys, f"missing the {', '.join(missing)} text: add it, since a text "
+                         f"given by language needs every language of the exhibit ({_langs(ctx)})")
     return INVALID if bad else cls(tuple((c, found[c]) for c in ctx.languages))
 
 
@@ -289,15 +324,19 @@ def _file(node, ctx, keys):
     name = _string(node, ctx, keys)
     if name is INVALID:
         return INVALID
+    ctx.named.add(Path(os.path.normpath(ctx.folder / name)))
     resolved = resolve_file(name, ctx.folder, ctx.root)
     if isinstance(resolved, str):
         return ctx.error(node, keys, resolved)
     ctx.used_files.setdefault(resolved, []).append((ctx.file, line(node), keys))
+    ctx.named.add(resolved)
     return FileRef(resolved.relative_to(ctx.root).as_posix())
 
 
 def resolve_file(name: str, folder: Path, root: Path) -> "Path | str":
     """The file ``name`` inside the content folder, or a message saying why it cannot be used."""
+    if "\x00" in name:
+        return "the file name holds a NUL character (\\0): write the name in plain letters"
     if Path(name).is_absolute() or re.match(r"^[A-Za-z]:[\\/]", name):
         return (f"'{name}' is an absolute path: name the file relative to this file's folder, "
                 "e.g. images/map.svg")
@@ -307,11 +346,28 @@ def resolve_file(name: str, folder: Path, root: Path) -> "Path | str":
     except (OSError, RuntimeError):
         return f"'{name}' cannot be followed (a link loop?): replace it with the file itself"
     if not real.is_relative_to(root):
+        if Path(os.path.normpath(path)).is_relative_to(root):
+            return (f"'{name}' is a link to a file outside the content folder: put a copy of the "
+                    "file here in place of the link")
         return (f"'{name}' leaves the content folder: copy the file into this chapter's folder "
                 "and name it from there")
+    try:
+        return _readable(name, path, real)
+    except OSError as exc:  # the system refuses to look the name up at all
+        if exc.errno == errno.ENAMETOOLONG:
+            return f"'{name[:40]}…' is too long for a file name: give the file a shorter name"
+        return f"'{name}' cannot be opened ({exc.strerror}): check the folder's permissions"
+
+
+def _readable(name: str, path: Path, real: Path) -> "Path | str":
+    if real.is_dir():
+        return f"'{name}' is a folder, not a file: name the file itself"
     if not real.is_file():
-        near = did_you_mean(path.name, [p.name for p in path.parent.glob("*")] if path.parent.is_dir() else [])
-        return f"file not found: '{name}'; check the spelling ({near or 'the folder is empty'})"
+        siblings = [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
+        close = nearest(path.name, [n for n in siblings if n != "chapter.yaml"])
+        fix = (f"did you mean '{close}'?" if close else
+               "check the spelling, and that the file is there (a name is relative to this file's folder)")
+        return f"file not found: '{name}'; {fix}"
     try:
         with open(real, "rb") as handle:
             handle.read(1)

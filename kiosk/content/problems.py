@@ -42,9 +42,11 @@ class Problems:
     """A growing list of problems; the loader adds to it and never stops at the first."""
 
     items: list[Problem] = field(default_factory=list)
+    error_count: int = 0
 
     def error(self, file: str, line: int, keys: Sequence, message: str) -> None:
         self.items.append(Problem(file, line, _keys(keys), message, ERROR))
+        self.error_count += 1
 
     def warning(self, file: str, line: int, keys: Sequence, message: str) -> None:
         self.items.append(Problem(file, line, _keys(keys), message, WARNING))
@@ -71,9 +73,10 @@ def nearest(word: str, choices: Iterable[str]) -> Optional[str]:
     return found[0] if found else None
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str], what: str = "keys") -> str:
+    """A suggestion for a misspelt word, else the list of ``what`` there are to choose from."""
     choices = list(choices)
     close = nearest(word, choices)
     if close:
         return f"did you mean '{close}'?"
-    return "known keys: " + ", ".join(choices) if choices else ""
+    return f"known {what}: " + ", ".join(choices) if choices else ""

@@ -67,7 +67,13 @@ def _schema(hint: Any, defs: dict) -> dict:
     if origin is Literal:
         return {"enum": list(typing.get_args(hint))}
     if origin is tuple:
-        return {"type": "array", "items": _schema(typing.get_args(hint)[0], defs)}
+        item = typing.get_args(hint)[0]
+        listed = {"type": "array", "items": _schema(item, defs)}
+        if item is Cell or (dataclasses.is_dataclass(item) and item not in (Text, Markdown)):
+            return listed
+        # The loader takes one plain value written without its dash as a list of one item.
+        single = SIMPLE[str] if item in (Text, Markdown) else _schema(item, defs)
+        return {"anyOf": [listed, single]}
     if hint in SIMPLE:
         return dict(SIMPLE[hint])
     if dataclasses.is_dataclass(hint):

@@ -10,13 +10,15 @@ EXPECTED = {"exhibit.yaml", "README.md", "chapter.yaml"}
 IGNORED_FOLDERS = {"fonts", "__pycache__"}
 
 
-def report_unused(root: Path, prefix: str, used: set, problems: Problems) -> None:
-    """A warning for every file that no YAML names."""
+def report_unused(root: Path, prefix: str, named: set, problems: Problems) -> None:
+    """A warning for every file that no YAML names (``named``: the paths YAML files name)."""
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if path.is_dir() or path.name in EXPECTED or _skipped(rel):
             continue
-        if path.resolve() not in used:
+        # A file that is named but unusable (a link out of the folder) is reported where it is
+        # named; a file reached through a link is used, and so is a link to a used file.
+        if path not in named and path.resolve() not in named:
             shown = f"{prefix}/{rel.as_posix()}" if prefix else rel.as_posix()
             problems.warning(shown, 0, (), "nothing uses this file: name it in a page (file:, "
                              "artwork: or data:), or move it out of the content folder")

@@ -21,25 +21,33 @@ PLAIN_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 }
 MAX_NODES = 2_000_000
+# Only these characters can give a node a tag of its own (!), repeat a node (*), or make
+# YAML resolve a plain value to an unusual type (<< merge, = value).
+MARKS = ("!", "*", "<<", "=")
 
+INDENTATION = ("bad indentation: keys of the same level must start in the same column, and so must "
+               "the '-' of every item in a list")
+TAB = "a tab character: indent with spaces only (set your editor to insert spaces)"
+QUOTE_FIRST = "a value that starts with '@' or '`', which YAML does not allow: put it in quotes"
 HINTS = (
-    ("\\t", "a tab character: indent with spaces only (set your editor to insert spaces)"),
     ("could not find expected ':'", "a missing colon: every key needs one, as in 'caption: text'"),
     ("mapping values are not allowed", "a colon inside a value, or a missing colon on the line "
      "before: put a value that contains ': ' in quotes"),
-    ("did not find expected key", "bad indentation: keys of the same level must start in the same column"),
-    ("expected <block end>", "bad indentation: keys of the same level must start in the same column"),
-    ("did not find expected '-'", "bad indentation in a list: every item's '-' in the same column"),
+    ("did not find expected key", INDENTATION),
+    ("expected <block end>", INDENTATION),
+    ("did not find expected '-'", INDENTATION),
     ("while scanning a quoted scalar", "an unclosed quote: end the text with the same quote mark"),
     ("unexpected end of stream", "an unclosed quote or bracket: close it"),
     ("found undefined alias", "'*' starts an alias, which content files do not use: put the text in quotes"),
     ("while scanning an alias", "'*' starts an alias, which content files do not use: put the text in quotes"),
     ("while scanning an anchor", "'&' starts an anchor, which content files do not use: put the text in quotes"),
-    ("found character '@'", "a value cannot start with '@' or '`': put it in quotes"),
-    ("found character '`'", "a value cannot start with '@' or '`': put it in quotes"),
     ("expected ',' or ']'", "an unclosed '[': end the list with ']'"),
     ("expected ',' or '}'", "an unclosed '{': end it with '}'"),
 )
+# Where the fix goes: the opening quote or bracket, or the key that lacks its colon, not
+# the place (often the end of the file) where YAML gave up.
+AT_START = ("while scanning a quoted scalar", "while scanning a simple key",
+            "while parsing a flow sequence", "while parsing a flow mapping")
 
 
 def read_yaml(path: Path, rel: str, problems: Problems) -> Optional[yaml.Node]:
@@ -61,8 +69,8 @@ def read_yaml(path: Path, rel: str, problems: Problems) -> Optional[yaml.Node]:
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problems.error(rel, mark.line + 1 if mark else 0, (), _syntax_message(exc))
+        line, message = _syntax_problem(exc, text.splitlines())
+        problems.error(rel, line, (), message)
         return None
     except yaml.YAMLError as exc:
         problems.error(rel, 0, (), f"not readable as YAML: {exc}")
@@ -73,44 +81,94 @@ def read_yaml(path: Path, rel: str, problems: Problems) -> Optional[yaml.Node]:
     if node is None:
         problems.error(rel, 1, (), "the file is empty: it needs the keys described in content/README.md")
         return None
-    return node if _check_plain(node, rel, problems) else None
+    return node if _is_plain(node, text) or _check_plain(node, rel, problems) else None
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
+    """The line to fix and a message with a hint for the usual causes."""
     said = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-    for needle, hint in HINTS:
-        if needle in said:
-            return f"YAML syntax error, probably {hint} (YAML said: {said})"
-    return f"YAML syntax error: {said}: check this line and the one before it"
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and exc.context in AT_START:
+        mark = exc.context_mark
+    if mark is None:
+        return 0, f"YAML syntax error: {said}: check the file's brackets, quotes and indentation"
+    hint = _hint(said, lines, mark.line, mark.column)
+    if hint:
+        return mark.line + 1, f"YAML syntax error, probably {hint} (YAML said: {said})"
+    return mark.line + 1, f"YAML syntax error: {said}: check this line and the one before it"
+
+
+def _hint(said: str, lines: list[str], number: int, column: int) -> str | None:
+    """What probably went wrong, judged from YAML's words and the text of the line itself."""
+    text = lines[number] if number < len(lines) else ""
+    indent = len(text) - len(text.lstrip(" \t"))
+    if "\t" in text[: indent + 1] or "\\t" in said or "tab character" in said:
+        return TAB
+    if text[column: column + 1] in ("@", "`"):
+        return QUOTE_FIRST
+    if "mapping values are not allowed" in said and indent > _indent_above(lines, number):
+        return ("bad indentation: this line starts further right than the key above it, "
+                "which already has a value: line it up with that key")
+    return next((hint for needle, hint in HINTS if needle in said), None)
+
+
+def _indent_above(lines: list[str], number: int) -> int:
+    for text in reversed(lines[:number]):
+        if text.strip() and not text.lstrip().startswith("#"):
+            return len(text) - len(text.lstrip(" "))
+    return 0
+
+
+def _is_plain(top: yaml.Node, text: str) -> bool:
+    """The quick check: True when no node has a tag of its own or is met twice (an alias)."""
+    if not any(mark in text for mark in MARKS):
+        return True
+    seen: set[int] = set()
+    stack = [top]
+    while stack:
+        node = stack.pop()
+        if node.tag not in PLAIN_TAGS or id(node) in seen:
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return True
 
 
 def _check_plain(top: yaml.Node, rel: str, problems: Problems) -> bool:
     """Report tags and aliases anywhere in the file; False if the file is unusable."""
-    seen: set[int] = set()
+    seen: dict[int, int] = {}
+    # Depth first in the order of the file, so that an alias is met after its anchor.
     stack: list[tuple[yaml.Node, int]] = [(top, top.start_mark.line + 1)]
     ok = True
     while stack:
         node, line = stack.pop()
         if id(node) in seen:
-            problems.error(rel, line, (), "anchors and aliases (& and *) are not used in content "
-                           "files: write the value out in full")
+            problems.error(rel, line, (), f"this repeats the value anchored with '&' on line "
+                           f"{seen[id(node)]}; anchors and aliases (& and *) are not used in "
+                           "content files: write the value out in full")
             ok = False
             continue
-        seen.add(id(node))
+        seen[id(node)] = line
         if len(seen) > MAX_NODES:
             problems.error(rel, 0, (), "far too large to be a content file")
             return False
         if node.tag not in PLAIN_TAGS:
-            problems.error(rel, node.start_mark.line + 1, (), f"the tag {node.tag!r} is not "
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            problems.error(rel, node.start_mark.line + 1, (), f"the tag {shown!r} is not "
                            "allowed: remove it and write a plain value")
             ok = False
             continue
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append((key, key.start_mark.line + 1))
+            for key, value in reversed(node.value):
                 stack.append((value, key.start_mark.line + 1))
+                stack.append((key, key.start_mark.line + 1))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, item.start_mark.line + 1) for item in node.value)
+            stack.extend((item, item.start_mark.line + 1) for item in reversed(node.value))
     return ok
 
 

@@ -1,0 +1,274 @@
+"""The PIN pad staff see after the admin gesture: large keys, the PIN as dots, a calm panel."""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Callable, Optional
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFontMetrics, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.admin_lock import PinLock, Result
+from kiosk.content.model import Admin
+from kiosk.ui.chapter_screen import button
+from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.theme import UiTheme
+
+DELETE, ENTER = "\u232b", "\u2713"  # ⌫ and ✓: glyphs, not words
+DIGITS = "0123456789"
+MAX_DIGITS = 12
+KEY_AT_1080 = 104  # a key's height and least width in design pixels; never below the tap size
+PANEL_AT_1080 = 720  # the widest the panel grows to keep a message on one line
+TICK_MS = 1000
+
+
+def check_icon(ui: UiTheme) -> QIcon:
+    """A tick as large as a key's digit (a glyph in the primary button's type would be small)."""
+    icon = QIcon()
+    icon.addPixmap(_tick(ui, "accent_text"), QIcon.Normal)
+    icon.addPixmap(_tick(ui, "muted"), QIcon.Disabled)
+    return icon
+
+
+def _tick(ui: UiTheme, colour: str) -> QPixmap:
+    side = ui.text_px(ui.theme.sizes.title * 0.8)
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setPen(QPen(ui.colour(colour), max(2, side / 9), Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+    tick = QPainterPath(QPointF(0.14 * side, 0.54 * side))
+    tick.lineTo(QPointF(0.40 * side, 0.78 * side))
+    tick.lineTo(QPointF(0.86 * side, 0.24 * side))
+    painter.drawPath(tick)
+    painter.end()
+    return pixmap
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Change a widget's role after it is shown: the stylesheet only looks again when told."""
+    if widget.property("role") != role:
+        widget.setProperty("role", role)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+class PinDots(QWidget):
+    """The PIN as it is typed: one dot per digit, never the digits, on a quiet line."""
+
+    def __init__(self, ctx: ViewContext, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self._ui = ctx.ui
+        self._count = 0
+        self.setFixedHeight(ctx.ui.px(64))
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+    def set_count(self, count: int) -> None:
+        self._count = count
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        ui = self._ui
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        radius, step = ui.px(10), ui.px(36)
+        line = max(1, ui.px(2))
+        centre_y = (self.height() - line) / 2
+        painter.fillRect(QRectF(0, self.height() - line, self.width(), line), ui.colour("muted"))
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(ui.colour("text"))
+        left = (self.width() - step * self._count) / 2 + step / 2
+        for index in range(self._count):
+            x = left + step * index
+            painter.drawEllipse(QRectF(x - radius, centre_y - radius, 2 * radius, 2 * radius))
+
+
+class PinPad(QWidget):
+    """A keypad on a scrim. Emits ``unlocked`` for the right PIN, ``closed`` when dismissed.
+
+    The lock (wrong PINs in a row, the lockout) lives as long as the pad: keep one pad for
+    the life of the kiosk, or hand the same ``lock`` to a new one.
+    """
+
+    unlocked = Signal()
+    closed = Signal()
+
+    def __init__(self, ctx: ViewContext, admin: Admin, clock: Callable[[], float] = time.monotonic,
+                 lock: Optional[PinLock] = None, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._admin = admin
+        self.lock = lock or PinLock(admin.attempts, admin.lockout_seconds, clock)
+        self._pin = ""
+        self._was_locked = False
+        self.setObjectName("pin-pad")
+        self.setProperty("role", "scrim")
+        self.setAttribute(Qt.WA_StyledBackground)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._update_lock)
+        self.prompt = QLabel(ctx.label("admin_enter_pin"))
+        self.prompt.setObjectName("prompt")
+        self.prompt.setProperty("role", "title")
+        self.prompt.setAlignment(Qt.AlignCenter)
+        self.dots = PinDots(ctx)
+        self.dots.setObjectName("dots")
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setProperty("role", "body")
+        self.message.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
+        self.message.setWordWrap(True)
+        self.digit_keys = [self._key(str(digit), "key", f"key-{digit}") for digit in range(10)]
+        self.delete_key = self._key(DELETE, "key", "delete")
+        self.ok_key = self._key("", "primary", "ok")
+        self.ok_key.setIcon(check_icon(ctx.ui))
+        self.ok_key.setIconSize(self.ok_key.icon().availableSizes()[0])
+        self.ok_key.setAccessibleName(ENTER)
+        self.close_button = button(ctx.label("close"), "quiet", "close")
+        self._lay_out()
+        for digit, key in enumerate(self.digit_keys):
+            key.clicked.connect(lambda _=False, d=str(digit): self._on_digit(d))
+        self.delete_key.clicked.connect(self._on_delete)
+        self.ok_key.clicked.connect(self._on_ok)
+        self.close_button.clicked.connect(self._on_close)
+
+    def _key(self, text: str, role: str, name: str) -> QPushButton:
+        key = button(text, role, name)
+        side = max(self.ctx.ui.tap_px, self.ctx.ui.px(KEY_AT_1080))
+        key.setFixedHeight(side)
+        key.setMinimumWidth(side)
+        key.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        return key
+
+    def _lay_out(self) -> None:
+        ui = self.ctx.ui
+        keys = QGridLayout()
+        keys.setSpacing(ui.px(18))
+        order = self.digit_keys[1:] + [self.delete_key, self.digit_keys[0], self.ok_key]
+        for index, key in enumerate(order):
+            keys.addWidget(key, index // 3, index % 3)
+        metrics = QFontMetrics(ui.font("body"))
+        panel = QWidget()
+        panel.setObjectName("pin-panel")
+        panel.setProperty("role", "panel")
+        panel.setAttribute(Qt.WA_StyledBackground)
+        inner = QVBoxLayout(panel)
+        pad = ui.px(56)
+        inner.setContentsMargins(pad, pad, pad, pad)
+        inner.setSpacing(ui.px(16))
+        inner.addWidget(self.prompt)
+        inner.addWidget(self.dots)
+        inner.addWidget(self.message)
+        inner.addLayout(keys)
+        inner.addSpacing(ui.px(8))
+        inner.addWidget(self.close_button)
+        said = max(metrics.horizontalAdvance(text) for text in self._messages()) + ui.px(8)
+        width = min(max(keys.sizeHint().width(), said), ui.px(PANEL_AT_1080) - 2 * pad)
+        panel.setFixedWidth(width + 2 * pad)
+        lines = 1 if said <= width else 2  # room kept for the longest message: nothing jumps
+        self.message.setFixedHeight(metrics.lineSpacing() * lines + ui.px(8))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(ui.margin, ui.margin // 2, ui.margin, ui.margin // 2)
+        outer.addStretch(1)
+        outer.addWidget(panel, 0, Qt.AlignCenter)
+        outer.addStretch(1)
+
+    def _messages(self) -> list[str]:
+        longest = math.ceil(self._admin.lockout_seconds)
+        return [self.ctx.label("admin_wrong_pin"), self.ctx.label("admin_locked", seconds=longest)]
+
+    def clear(self) -> None:
+        """Back to an empty PIN and no message (the lock keeps its count and its lockout)."""
+        self._set_pin("")
+        self.message.clear()
+        self._update_lock()
+
+    def _set_pin(self, pin: str) -> None:
+        self._pin = pin
+        self.dots.set_count(len(pin))
+
+    @Slot(str)
+    def _on_digit(self, digit: str) -> None:
+        """A digit key: one more dot, and the last message goes."""
+        if len(self._pin) < MAX_DIGITS:
+            self.message.clear()
+            self._set_pin(self._pin + digit)
+
+    @Slot()
+    def _on_delete(self) -> None:
+        """The delete key: one dot less."""
+        self._set_pin(self._pin[:-1])
+
+    @Slot()
+    def _on_ok(self) -> None:
+        """The OK key: check the PIN; unlock, or say why not."""
+        if not self._pin:
+            return
+        result = self.lock.try_pin(self._pin, self._admin.pin_hash)
+        self._set_pin("")
+        if result is Result.OK:
+            self.message.clear()
+            self.unlocked.emit()
+        elif result is Result.WRONG:
+            self.message.setText(self.ctx.label("admin_wrong_pin"))
+        self._update_lock()
+
+    @Slot()
+    def _on_close(self) -> None:
+        """The close button: forget what was typed and go."""
+        self._set_pin("")
+        self.message.clear()
+        self.closed.emit()
+
+    @Slot()
+    def _update_lock(self) -> None:
+        """Say how long the lock lasts, and tick while it does and the pad is seen."""
+        left = self.lock.locked_for()
+        locked = left > 0
+        for key in self.digit_keys + [self.delete_key, self.ok_key]:
+            key.setEnabled(not locked)
+        set_role(self.ok_key, "" if locked else "primary")  # a disabled key must not look ready
+        if locked:
+            self.message.setText(self.ctx.label("admin_locked", seconds=math.ceil(left)))
+        elif self._was_locked:
+            self.message.clear()  # the lockout has ended
+        self._was_locked = locked
+        if locked and self.isVisible():
+            self._tick.start()
+        else:
+            self._tick.stop()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._update_lock()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._tick.stop()
+        super().hideEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """A keyboard, for staff who plug one in."""
+        key, text = event.key(), event.text()
+        if len(text) == 1 and text in DIGITS and self.ok_key.isEnabled():
+            self._on_digit(text)
+        elif key == Qt.Key_Backspace and self.delete_key.isEnabled():
+            self._on_delete()
+        elif key in (Qt.Key_Return, Qt.Key_Enter) and self.ok_key.isEnabled():
+            self._on_ok()
+        elif key == Qt.Key_Escape:
+            self._on_close()
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        event.accept()  # a tap on the scrim ends here: nothing beneath is pressed
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        event.accept()

@@ -1,0 +1,114 @@
+"""The staff screen behind the PIN: what is running, what is wrong with the content, the way out."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
+
+from kiosk.content.loader import LoadResult
+from kiosk.content.problems import ERROR, Problem
+from kiosk.ui.chapter_screen import button
+from kiosk.ui.pages.base import ViewContext
+
+
+def in_order(problems: tuple[Problem, ...]) -> list[Problem]:
+    """Errors first, then warnings, each in the loader's order (by file and line)."""
+    return sorted(problems, key=lambda problem: problem.severity != ERROR)
+
+
+def _label(text: str, role: str, name: str = "") -> QLabel:
+    label = QLabel(text)  # wraps at spaces and after the slashes of a long path
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.PlainText)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class AdminScreen(QWidget):
+    """Status, the content's problems, and buttons: back, reload, quit. It decides nothing itself."""
+
+    back_requested = Signal()
+    reload_requested = Signal()
+    exit_requested = Signal()
+
+    def __init__(self, ctx: ViewContext, result: LoadResult, content_dir: str, version: str,
+                 loaded_at: str, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._content_dir = content_dir
+        self._version = version
+        self.setObjectName("admin-screen")
+        self.setProperty("role", "screen")
+        self.setAttribute(Qt.WA_StyledBackground)
+        self.title = _label(ctx.label("admin_title"), "title", "admin-title")
+        self.status = _label("", "caption", "status")
+        self.problems_heading = _label(ctx.label("admin_problems"), "eyebrow", "problems-heading")
+        self.problem_list = QWidget()
+        self.problem_list.setObjectName("problems")
+        self._problem_layout = QVBoxLayout(self.problem_list)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.NoFocus)
+        self.scroll.setWidget(self.problem_list)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.LeftMouseButtonGesture)
+        self.back_button = button(ctx.label("admin_back"), "quiet", "admin-back")
+        self.reload_button = button(ctx.label("admin_reload"), "", "admin-reload")
+        self.exit_button = button(ctx.label("admin_exit"), "primary", "admin-exit")
+        self._lay_out()
+        self.back_button.clicked.connect(self.back_requested)
+        self.reload_button.clicked.connect(self.reload_requested)
+        self.exit_button.clicked.connect(self.exit_requested)
+        self.set_result(result, loaded_at)
+
+    def _lay_out(self) -> None:
+        ui = self.ctx.ui
+        self._problem_layout.setContentsMargins(0, 0, ui.px(24), 0)
+        self._problem_layout.setSpacing(ui.px(14))
+        buttons = QHBoxLayout()
+        buttons.setSpacing(ui.gap)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.reload_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.exit_button)
+        for wide in (self.back_button, self.reload_button, self.exit_button):
+            wide.setMinimumWidth(ui.tap_px * 3)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(ui.margin, ui.margin // 2, ui.margin, ui.margin // 2)
+        outer.setSpacing(ui.px(12))
+        outer.addWidget(self.title)
+        outer.addWidget(self.status)
+        outer.addSpacing(ui.gap)
+        outer.addWidget(self.problems_heading)
+        outer.addWidget(self.scroll, 1)
+        outer.addSpacing(ui.gap)
+        outer.addLayout(buttons)
+
+    def set_result(self, result: LoadResult, loaded_at: str) -> None:
+        """Show what a (re)load found, and when it ran."""
+        self.status.setText(self.ctx.label(
+            "admin_status", version=self._version, content=self._content_dir, loaded=loaded_at))
+        while self._problem_layout.count():
+            widget = self._problem_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        problems = in_order(result.problems)
+        for problem in problems:
+            self._problem_layout.addWidget(_label(str(problem), "caption", "problem"))
+        if not problems:
+            self._problem_layout.addWidget(_label(self.ctx.label("admin_no_problems"), "body", "no-problems"))
+        self._problem_layout.addStretch(1)
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def shown_problems(self) -> list[str]:
+        """The texts of the problems listed now, top to bottom."""
+        return [label.text() for label in self._labels() if label.objectName() == "problem"]
+
+    def _labels(self) -> list[QLabel]:
+        items = (self._problem_layout.itemAt(i).widget() for i in range(self._problem_layout.count()))
+        return [item for item in items if isinstance(item, QLabel)]

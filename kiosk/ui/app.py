@@ -1,0 +1,120 @@
+"""``kiosk`` (run): start the Qt application, show the attract screen, then build ahead.
+
+On the floor nothing may show a traceback or a dialog: errors go to a rotating log file
+(and stderr), the kiosk keeps running with the content that loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
+from kiosk.paths import assets_dir, content_dir, log_dir
+
+log = logging.getLogger("kiosk")
+WINDOWED_DEFAULT = QSize(1366, 768)
+DPI_RANGE = (72.0, 320.0)
+LOG_BYTES, LOG_BACKUPS = 2_000_000, 5
+
+
+class FirstFrame(QObject):
+    """Says once when a widget has painted for the first time."""
+
+    painted = Signal()
+
+    def __init__(self, widget):
+        super().__init__(widget)
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self.painted.emit)
+        return False
+
+
+def setup_logging() -> Path:
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(folder / "kiosk.log", maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
+                                  encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.addHandler(logging.StreamHandler(sys.stderr))
+    log.setLevel(logging.INFO)
+    sys.excepthook = lambda kind, value, tb: log.error("unexpected error", exc_info=(kind, value, tb))
+    return folder
+
+
+def load(folder: Optional[str]) -> tuple[Optional[LoadResult], Path, int]:
+    """The content to show, or an exit code with the reason on stderr."""
+    path = content_dir(folder)
+    try:
+        result = load_exhibit(path)
+    except NotContentFolder as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return None, path, 2
+    if result.exhibit is None:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        print(f"kiosk: {path}/exhibit.yaml cannot be used: fix the problems above "
+              f"(kiosk validate {path})", file=sys.stderr)
+        return None, path, 1
+    for problem in result.problems:
+        log.warning("content: %s", problem)
+    return result, path, 0
+
+
+def window_size(app: QApplication, size: Optional[str], windowed: bool) -> QSize:
+    screen = app.primaryScreen()
+    if not windowed:
+        return screen.geometry().size()
+    if size:
+        width, _, height = size.lower().partition("x")
+        return QSize(int(width), int(height))
+    room = screen.availableGeometry().size()
+    return WINDOWED_DEFAULT.boundedTo(QSize(room.width() * 9 // 10, room.height() * 9 // 10))
+
+
+def run_kiosk(folder: Optional[str], windowed: bool, size: Optional[str]) -> int:
+    setup_logging()
+    app, kiosk, code = start_kiosk(folder, windowed, size)
+    if kiosk is None:
+        return code
+    code = app.exec()
+    kiosk.stop()
+    return code
+
+
+def start_kiosk(folder: Optional[str], windowed: bool, size: Optional[str]):
+    """Load the content and show the kiosk; (app, kiosk, 0), or (None, None, exit code)."""
+    result, path, code = load(folder)
+    if result is None:
+        return None, None, code
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    from kiosk.ui.fonts import register_fonts
+    from kiosk.ui.kiosk import Kiosk
+
+    register_fonts(assets_dir() / "fonts", path / "fonts")
+    screen = app.primaryScreen()
+    dpi = min(max(screen.physicalDotsPerInch(), DPI_RANGE[0]), DPI_RANGE[1])
+    kiosk = Kiosk(result, str(path), window_size(app, size, windowed), dpi, kiosk_mode=not windowed)
+    kiosk.first_frame = FirstFrame(kiosk.window)
+    kiosk.first_frame.painted.connect(kiosk.start)
+    kiosk.staff.exit_requested.connect(app.quit)
+    if windowed:
+        kiosk.window.setWindowTitle(kiosk.screens.ctx.text(result.exhibit.title))
+        kiosk.window.show()
+    else:
+        kiosk.window.place_on_screen()
+    log.info("kiosk started with %s", path)
+    return app, kiosk, 0

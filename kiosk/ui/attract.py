@@ -1,0 +1,135 @@
+"""The attract loop: the exhibit's title and its highlights, cycling calmly, and an invitation.
+
+The whole screen is one touch target. A press does nothing visible; lifting the finger
+starts the visit, so the touch that wakes the kiosk never presses what lies beneath it
+on the next screen. The highlights never receive the touch themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import (QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal, Slot)
+from PySide6.QtWidgets import (QGraphicsOpacityEffect, QLabel, QStackedLayout, QVBoxLayout, QWidget)
+
+from kiosk.ui.pages.base import PageView, ViewContext
+
+
+class AttractScreen(QWidget):
+    """Title, cycling highlights, and 'touch to begin'."""
+
+    visit_requested = Signal()
+
+    def __init__(self, ctx: ViewContext, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setProperty("role", "screen")
+        self.setObjectName("attract")
+        ui = ctx.ui
+        self.title = QLabel(ctx.text(ctx.exhibit.title))
+        self.title.setProperty("role", "title")
+        self.title.setAlignment(Qt.AlignCenter)
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel(ctx.text(ctx.exhibit.subtitle))
+        self.subtitle.setProperty("role", "subtitle")
+        self.subtitle.setAlignment(Qt.AlignCenter)
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setVisible(ctx.exhibit.subtitle is not None)
+        self.stage = QWidget()
+        self.stage.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self._stage_layout = QStackedLayout(self.stage)
+        self.invitation = QLabel(ctx.label("touch_to_begin"))
+        self.invitation.setObjectName("invitation")
+        self.invitation.setProperty("role", "invitation")
+        self.invitation.setAlignment(Qt.AlignCenter)
+        self.invitation.setMinimumHeight(ui.tap_px)
+        self._highlights: list[PageView] = []
+        self._index = 0
+        self._pressed = False
+        self._fade = QGraphicsOpacityEffect(self.stage)
+        self._fade.setOpacity(1.0)
+        self.stage.setGraphicsEffect(self._fade)
+        self._fader = QPropertyAnimation(self._fade, b"opacity", self)
+        self._fader.setDuration(max(1, ui.theme.timings.fade_ms))
+        self._fader.setEasingCurve(QEasingCurve.InOutSine)
+        self._fader.finished.connect(self._on_fade_finished)
+        self._cycle = QTimer(self)
+        self._cycle.setInterval(round(ctx.exhibit.attract.seconds_per_highlight * 1000))
+        self._cycle.timeout.connect(self._on_cycle)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(ui.margin, ui.margin, ui.margin, ui.margin)
+        outer.setSpacing(ui.gap)
+        outer.addWidget(self.title)
+        outer.addWidget(self.subtitle)
+        outer.addWidget(self.stage, 1)
+        outer.addWidget(self.invitation, 0, Qt.AlignHCenter)
+
+    def add_highlight(self, view: PageView) -> None:
+        """Add a page to the loop (the window adds them as they are built)."""
+        view.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self._highlights.append(view)
+        self._stage_layout.addWidget(view)
+        if len(self._highlights) == 1:
+            self._stage_layout.setCurrentWidget(view)
+            view.page_shown()
+
+    def current_highlight(self) -> Optional[PageView]:
+        return self._highlights[self._index] if self._highlights else None
+
+    def start(self) -> None:
+        """Begin cycling (when the screen shows)."""
+        if len(self._highlights) > 1:
+            self._cycle.start()
+
+    def stop(self) -> None:
+        self._cycle.stop()
+        self._fader.stop()
+        self._fade.setOpacity(1.0)
+        self._pressed = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().hideEvent(event)
+        self.stop()
+
+    @Slot()
+    def _on_cycle(self) -> None:
+        if len(self._highlights) < 2 or self._fader.state() == QPropertyAnimation.Running:
+            return
+        self._fader.setStartValue(1.0)
+        self._fader.setEndValue(0.0)
+        self._fader.start()
+
+    @Slot()
+    def _on_fade_finished(self) -> None:
+        if self._fade.opacity() > 0.5:
+            return  # faded in: done until the next cycle
+        self.current_highlight().page_hidden()
+        self._index = (self._index + 1) % len(self._highlights)
+        view = self.current_highlight()
+        view.reset()
+        self._stage_layout.setCurrentWidget(view)
+        view.page_shown()
+        self._fader.setStartValue(0.0)
+        self._fader.setEndValue(1.0)
+        self._fader.start()
+
+    def next_highlight(self) -> None:
+        """Show the next highlight at once (for proof sheets)."""
+        self._fade.setOpacity(0.0)
+        self._on_fade_finished()
+        self._fader.stop()
+        self._fade.setOpacity(1.0)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._pressed = True
+        event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._pressed:
+            self._pressed = False
+            self.visit_requested.emit()
+        event.accept()

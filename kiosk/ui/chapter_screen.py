@@ -1,0 +1,149 @@
+"""A chapter: its pages, the buttons around them, the page indicator and the sources panel."""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from PySide6.QtCore import QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content.model import Chapter
+from kiosk.ui.pages.base import PageView, ViewContext
+from kiosk.ui.pagestack import PageStack
+
+BACK_ARROW, NEXT_ARROW = "\u2039", "\u203a"
+
+
+def button(text: str, role: str = "", name: str = "") -> QPushButton:
+    """A kiosk button: themed by its role, no focus frame, no auto-repeat."""
+    widget = QPushButton(text)
+    widget.setFocusPolicy(Qt.NoFocus)
+    if role:
+        widget.setProperty("role", role)
+    if name:
+        widget.setObjectName(name)
+        widget.setAccessibleName(text)
+    return widget
+
+
+class PageDots(QWidget):
+    """One dot per page, the current one filled: where the visitor is in the chapter."""
+
+    def __init__(self, ctx: ViewContext, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._count, self._current = 0, 0
+        self.setFixedHeight(ctx.ui.px(16))
+        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+
+    def set_pages(self, current: int, count: int) -> None:
+        self._current, self._count = current, count
+        step = self._ctx.ui.px(28)
+        self.setFixedWidth(max(1, step * count))
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        ui = self._ctx.ui
+        step, radius = ui.px(28), ui.px(6)
+        for index in range(self._count):
+            centre_x = step * index + step / 2
+            current = index == self._current
+            colour = ui.colour("accent") if current else QColor(ui.colour("muted"))
+            painter.setPen(Qt.NoPen if current else colour)
+            painter.setBrush(colour if current else Qt.NoBrush)
+            size = radius * (1.0 if current else 0.75)
+            painter.drawEllipse(QRectF(centre_x - size, self.height() / 2 - size, 2 * size, 2 * size))
+
+
+class ChapterScreen(QWidget):
+    """Shows one chapter. It asks for changes by signal; the window decides and calls back."""
+
+    home_requested = Signal()
+    page_requested = Signal(int)
+    next_requested = Signal()
+    previous_requested = Signal()
+    sources_requested = Signal()
+
+    def __init__(self, ctx: ViewContext, views_for: Callable[[int], list[PageView]],
+                 parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._views_for = views_for
+        self.chapter: Optional[Chapter] = None
+        self.setProperty("role", "screen")
+        ui = ctx.ui
+        self.home_button = button(ctx.label("home"), "quiet", "home")
+        self.sources_button = button(ctx.label("sources"), "quiet", "sources")
+        self.chapter_title = QLabel()
+        self.chapter_title.setProperty("role", "eyebrow")
+        self.chapter_title.setAlignment(Qt.AlignCenter)
+        self.stack = PageStack(ui.scale, ui.theme.timings.page_turn_ms, ui.tap_px / 4)
+        self.previous_button = button(f"{BACK_ARROW}  {ctx.label('previous')}", "", "previous")
+        self.next_button = button(f"{ctx.label('next')}  {NEXT_ARROW}", "primary", "next")
+        self.indicator = QLabel()
+        self.indicator.setProperty("role", "caption")
+        self.indicator.setAlignment(Qt.AlignCenter)
+        self.dots = PageDots(ctx)
+        self._lay_out()
+        self.home_button.clicked.connect(self.home_requested)
+        self.sources_button.clicked.connect(self.sources_requested)
+        self.previous_button.clicked.connect(self.previous_requested)
+        self.next_button.clicked.connect(self.next_requested)
+        self.stack.page_requested.connect(self.page_requested)
+
+    def _lay_out(self) -> None:
+        ui = self.ctx.ui
+        top = QHBoxLayout()
+        top.setSpacing(ui.gap)
+        top.addWidget(self.home_button)
+        top.addWidget(self.chapter_title, 1)
+        top.addWidget(self.sources_button)
+        middle = QVBoxLayout()
+        middle.setSpacing(ui.px(10))
+        middle.addWidget(self.indicator, 0, Qt.AlignCenter)
+        middle.addWidget(self.dots, 0, Qt.AlignCenter)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(ui.gap)
+        bottom.addWidget(self.previous_button)
+        bottom.addStretch(1)
+        bottom.addLayout(middle)
+        bottom.addStretch(1)
+        bottom.addWidget(self.next_button)
+        for wide in (self.previous_button, self.next_button):
+            wide.setMinimumWidth(ui.tap_px * 3)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(ui.margin, ui.margin // 2, ui.margin, ui.margin // 2)
+        outer.setSpacing(ui.gap)
+        outer.addLayout(top)
+        outer.addWidget(self.stack, 1)
+        outer.addLayout(bottom)
+
+    def open_chapter(self, index: int, chapter: Chapter, page: int = 0) -> None:
+        """Show ``chapter`` from ``page``, with its views built ahead of time."""
+        self.chapter = chapter
+        self.chapter_title.setText(self.ctx.text(chapter.title))
+        self.stack.set_views(self._views_for(index), page)
+        self._update_controls(page)
+
+    def show_page(self, page: int, animate: bool = True) -> None:
+        self.stack.show_page(page, animate)
+        self._update_controls(page)
+
+    def _update_controls(self, page: int) -> None:
+        count = len(self.chapter.pages) if self.chapter else 0
+        self.indicator.setText(self.ctx.label("page_of", page=page + 1, count=count))
+        self.dots.set_pages(page, count)
+        self.previous_button.setEnabled(page > 0)
+        current = self.chapter.pages[page] if self.chapter and page < count else None
+        self.sources_button.setVisible(bool(current and current.sources))
+
+    @property
+    def busy(self) -> bool:
+        return self.stack.busy
+
+    @Slot()
+    def reset(self) -> None:
+        self.stack.stop()

@@ -1,0 +1,122 @@
+"""Telling taps from drags on a part of the screen, the way a finger means them.
+
+Touch reaches widgets as the mouse events Qt synthesizes from the first finger (a second
+finger is never turned into a click). A ``DragTracker`` watches those events for an area
+and everything in it: a press goes to the widget under the finger as usual, so buttons
+show their pressed state at once; once the finger has moved past the slop in a direction
+the area wants, the tracker takes the gesture over and cancels the press on the widget, so
+a swipe that began on a button never clicks it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+FAR_AWAY = QPointF(-100000, -100000)
+VELOCITY_WINDOW_MS = 90
+
+
+class DragTracker(QObject):
+    """Watches presses, moves and releases aimed at ``area`` and its children."""
+
+    drag_started = Signal(object, QPointF)  # Qt.Orientation, where the finger went down (global)
+    dragged = Signal(QPointF)  # offset from the press
+    drag_finished = Signal(QPointF, QPointF)  # offset, velocity in px/s
+
+    def __init__(self, area: QWidget, slop: float, wants: Callable[[Qt.Orientation, QPointF], bool]):
+        super().__init__(area)
+        self._area = area
+        self._slop = slop
+        self._wants = wants
+        self._start: Optional[QPointF] = None
+        self._target: Optional[QWidget] = None
+        self._locked: Optional[Qt.Orientation] = None
+        self._declined = False
+        self._samples: list[tuple[int, QPointF]] = []
+        self._cancelling = False
+        QApplication.instance().installEventFilter(self)
+
+    def set_slop(self, slop: float) -> None:
+        self._slop = slop
+
+    @property
+    def dragging(self) -> bool:
+        return self._locked is not None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind not in (QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.MouseButtonRelease):
+            return False
+        if self._cancelling or not isinstance(obj, QWidget) or not self._watches(obj):
+            return False
+        if kind == QEvent.MouseButtonPress:
+            return self._on_press(obj, event)
+        if kind == QEvent.MouseMove:
+            return self._on_move(event)
+        return self._on_release(event)
+
+    def _watches(self, widget: QWidget) -> bool:
+        return self._area.isVisible() and (widget is self._area or self._area.isAncestorOf(widget))
+
+    def _on_press(self, widget: QWidget, event: QMouseEvent) -> bool:
+        if event.button() != Qt.LeftButton or self._start is not None:
+            return False  # the same press passing up to a parent, or a second button
+        self._start = event.globalPosition()
+        self._target = widget
+        self._locked, self._declined = None, False
+        self._samples = [(event.timestamp(), event.globalPosition())]
+        return False
+
+    def _on_move(self, event: QMouseEvent) -> bool:
+        if self._start is None or not event.buttons() & Qt.LeftButton or self._declined:
+            return False
+        offset = event.globalPosition() - self._start
+        self._samples = [s for s in self._samples if event.timestamp() - s[0] <= VELOCITY_WINDOW_MS]
+        self._samples.append((event.timestamp(), event.globalPosition()))
+        if self._locked is None:
+            if max(abs(offset.x()), abs(offset.y())) < self._slop:
+                return False
+            orientation = Qt.Horizontal if abs(offset.x()) >= abs(offset.y()) else Qt.Vertical
+            if not self._wants(orientation, offset):
+                self._declined = True
+                return False
+            self._locked = orientation
+            self._cancel_press()
+            self.drag_started.emit(orientation, self._start)
+        self.dragged.emit(offset)
+        return True
+
+    def _on_release(self, event: QMouseEvent) -> bool:
+        if self._start is None or event.button() != Qt.LeftButton:
+            return False
+        took_over = self._locked is not None
+        offset = event.globalPosition() - self._start
+        velocity = self._velocity(event)
+        self._start, self._target, self._locked = None, None, None
+        if took_over:
+            self.drag_finished.emit(offset, velocity)
+        return took_over
+
+    def _velocity(self, event: QMouseEvent) -> QPointF:
+        if not self._samples:
+            return QPointF()
+        first_time, first_pos = self._samples[0]
+        elapsed = max(1, event.timestamp() - first_time)
+        return (event.globalPosition() - first_pos) * (1000.0 / elapsed)
+
+    def _cancel_press(self) -> None:
+        """The widget under the finger sees the press end far away from it: no click."""
+        target = self._target
+        if target is None:
+            return
+        release = QMouseEvent(QEvent.MouseButtonRelease, FAR_AWAY, FAR_AWAY, Qt.LeftButton,
+                              Qt.NoButton, Qt.NoModifier)
+        self._cancelling = True
+        try:
+            QApplication.sendEvent(target, release)
+        finally:
+            self._cancelling = False

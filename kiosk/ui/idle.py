@@ -1,0 +1,138 @@
+"""Idle time: noticing every touch, warning after a while, and resetting for the next visitor.
+
+``IdleWatch`` feeds every touch, click and key to the session and wakes at the next
+deadline the session names; it never polls. ``IdleOverlay`` is the question it shows.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from kiosk.session import Idle, VisitorSession
+from kiosk.ui.chapter_screen import button
+from kiosk.ui.pages.base import ViewContext
+
+ACTIVITY = {
+    QEvent.MouseButtonPress, QEvent.MouseButtonRelease, QEvent.MouseMove, QEvent.TouchBegin,
+    QEvent.TouchUpdate, QEvent.TouchEnd, QEvent.KeyPress, QEvent.Wheel,
+}
+
+
+class IdleWatch(QObject):
+    """Watches for activity and announces the idle warning, its countdown, and the reset."""
+
+    warning_started = Signal(int)
+    countdown_changed = Signal(int)
+    warning_cancelled = Signal()
+    expired = Signal()
+
+    def __init__(self, session: VisitorSession, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.session = session
+        self._warning = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_deadline)
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in ACTIVITY and isinstance(obj, QWidget):
+            if event.type() != QEvent.MouseMove or event.buttons():
+                self.session.touched()
+                if self._warning:
+                    self._warning = False
+                    self.warning_cancelled.emit()
+                    self.reschedule()
+        return False
+
+    @property
+    def warning(self) -> bool:
+        return self._warning
+
+    def reschedule(self) -> None:
+        """Wake at the next moment something may change (call after every state change)."""
+        phase, left = self.session.idle()
+        if math.isinf(left):
+            self._timer.stop()
+            return
+        wait = min(left, 1.0) if phase is Idle.WARNING else left
+        self._timer.start(max(1, math.ceil(wait * 1000)))
+
+    def stop(self) -> None:
+        self._timer.stop()
+        QApplication.instance().removeEventFilter(self)
+
+    @Slot()
+    def _on_deadline(self) -> None:
+        phase, left = self.session.idle()
+        if phase is Idle.WARNING:
+            if not self._warning:
+                self._warning = True
+                self.warning_started.emit(math.ceil(left))
+            else:
+                self.countdown_changed.emit(math.ceil(left))
+        elif phase is Idle.EXPIRED:
+            self._warning = False
+            self.expired.emit()
+        self.reschedule()
+
+
+class IdleOverlay(QWidget):
+    """'Are you still there?' over everything, counting down, with one large button.
+
+    Any touch on it continues the visit; the touch ends here and presses nothing beneath.
+    """
+
+    continue_requested = Signal()
+
+    def __init__(self, ctx: ViewContext, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("idle-overlay")
+        self.setProperty("role", "scrim")
+        self.setAttribute(Qt.WA_StyledBackground)
+        ui = ctx.ui
+        panel = QWidget()
+        panel.setProperty("role", "panel")
+        panel.setAttribute(Qt.WA_StyledBackground)
+        self.question = QLabel(ctx.label("still_there"))
+        self.question.setProperty("role", "title")
+        self.question.setAlignment(Qt.AlignCenter)
+        self.question.setWordWrap(True)
+        self.countdown = QLabel()
+        self.countdown.setProperty("role", "body")
+        self.countdown.setAlignment(Qt.AlignCenter)
+        self.continue_button = button(ctx.label("continue_visit"), "primary", "continue-visit")
+        self.continue_button.setMinimumSize(ui.tap_px * 5, round(ui.tap_px * 1.3))
+        self.continue_button.clicked.connect(self.continue_requested)
+        inner = QVBoxLayout(panel)
+        pad = ui.margin
+        inner.setContentsMargins(pad, pad, pad, pad)
+        inner.setSpacing(ui.gap)
+        inner.addWidget(self.question)
+        inner.addWidget(self.countdown)
+        inner.addSpacing(ui.gap)
+        inner.addWidget(self.continue_button, 0, Qt.AlignCenter)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(panel, 0, Qt.AlignCenter)
+        outer.addStretch(1)
+        self.hide()
+
+    def show_countdown(self, seconds: int) -> None:
+        self.countdown.setText(self.ctx.label("resetting_in", seconds=seconds))
+        if not self.isVisible():
+            self.setGeometry(self.parentWidget().rect())
+            self.show()
+            self.raise_()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        event.accept()
+        self.continue_requested.emit()

@@ -1,0 +1,67 @@
+"""What every page view shares: the context it is drawn in, and its life as the visitor turns pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from kiosk.content.model import Exhibit, Labels, Text
+from kiosk.ui.theme import UiTheme
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    """What a view needs besides its own page: the theme, the language, the kiosk's words."""
+
+    exhibit: Exhibit
+    ui: UiTheme
+    lang: str
+
+    @property
+    def labels(self) -> Labels:
+        return self.exhibit.labels
+
+    def text(self, text: Optional[Text]) -> str:
+        """A content text in the visitor's language ("" for none)."""
+        return text.get(self.lang) if text is not None else ""
+
+    def label(self, name: str, **values) -> str:
+        """One of the kiosk's own words, with {placeholders} filled in."""
+        text = getattr(self.labels, name).get(self.lang)
+        return text.format(**values) if values else text
+
+    def number(self, value: float) -> str:
+        """A figure written the visitor's way: 5,078,174 in English, 5 078 174 in Swedish."""
+        locale = QLocale(self.lang)
+        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
+        return locale.toString(float(value), "f", min(decimals, 3))
+
+    def path(self, ref: str) -> Path:
+        """A file named in the content (FileRef paths are relative to the content folder)."""
+        return Path(self.exhibit.root) / ref
+
+
+class PageView(QWidget):
+    """A page of a chapter. The chapter screen builds it ahead of need and tells it when it shows."""
+
+    def __init__(self, page, ctx: ViewContext, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.page = page
+        self.ctx = ctx
+
+    def page_shown(self) -> None:
+        """The page has become the current one (charts grow their bars here)."""
+
+    def page_hidden(self) -> None:
+        """The page is no longer the current one."""
+
+    def reset(self) -> None:
+        """Back to how it first looked: scrolled to the top, panels closed, nothing revealed."""
+
+    def scroll_area_for(self, orientation: Qt.Orientation) -> Optional[QAbstractScrollArea]:
+        """The area a drag in ``orientation`` scrolls (kinetically), if this page has one."""
+        return None

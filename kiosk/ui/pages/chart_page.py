@@ -1,0 +1,106 @@
+"""A chart page: its title, the chart, and beside it (or under it, on a portrait screen) the text."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content.model import ChartPage
+from kiosk.ui.chart import ChartView
+from kiosk.ui.pages.base import PageView, ViewContext
+from kiosk.ui.widgets import MarkdownLabel, Rule, measure, overflows, scroll_area, scroll_to_start, text_label
+
+QWIDGETSIZE_MAX = (1 << 24) - 1
+SIDE_SHARE = 0.3  # of a landscape page's width, for the text beside the chart
+UNDER_SHARE = 0.4  # of a portrait page's height, at most, for the text under the chart
+
+
+class ChartPageView(PageView):
+    """A ``ChartPage``: built ahead of need; showing it only lets the bars grow in."""
+
+    def __init__(self, page: ChartPage, ctx: ViewContext, parent: Optional[QWidget] = None):
+        super().__init__(page, ctx, parent)
+        ui, spec = ctx.ui, page.chart
+        self.title = text_label(ctx.text(page.title), "title")
+        self.title.setVisible(page.title is not None)
+        self.chart = ChartView(spec, ctx)
+        self.footnote = text_label(ctx.text(spec.footnote), "caption")
+        self.footnote.setVisible(spec.footnote is not None)
+        self.text = MarkdownLabel(ctx.text(page.text), "body")
+        self.text.setVisible(page.text is not None)
+        self.hint = text_label(ctx.label("tap_for_value"), "caption")
+
+        self._chart_column = QVBoxLayout()
+        self._chart_column.setSpacing(ui.gap)
+        self._chart_column.addWidget(self.chart, 1)
+        self.side = QWidget()
+        self._side = QVBoxLayout(self.side)
+        self._side.setContentsMargins(0, 0, 0, 0)
+        self._side.setSpacing(ui.gap)
+        self._side.addWidget(self.text)
+        self._side.addWidget(self.hint)
+        self._side.addStretch(1)
+        self._area = scroll_area(Qt.Orientation.Vertical)  # only where a small screen needs it
+        self._area.setWidget(self.side)
+        self._landscape: Optional[bool] = None
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.setSpacing(ui.margin)
+        self._body.addLayout(self._chart_column, 1)
+        self._body.addWidget(self._area)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(ui.margin, ui.gap, ui.margin, ui.gap)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        if page.title is not None:  # the title and its rule, as on every page
+            layout.addSpacing(ui.px(20))
+            layout.addWidget(Rule(ui))
+            layout.addSpacing(ui.px(44))
+        layout.addLayout(self._body, 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_orientation()
+
+    def _update_orientation(self) -> None:
+        """Text beside the chart on a landscape page, under it on a portrait one."""
+        landscape = self.width() >= self.height()
+        if landscape != self._landscape:
+            self._landscape = landscape
+            if landscape:  # the footnote joins the text, so that the bars keep the height
+                self._body.setDirection(QBoxLayout.Direction.LeftToRight)
+                self._side.insertWidget(1, self.footnote)
+                self._area.setMinimumHeight(0)
+                self._area.setMaximumHeight(QWIDGETSIZE_MAX)
+            else:
+                self._body.setDirection(QBoxLayout.Direction.TopToBottom)
+                self._area.setMinimumWidth(0)
+                self._area.setMaximumWidth(QWIDGETSIZE_MAX)
+                self._chart_column.addWidget(self.footnote)
+        if landscape:
+            self._area.setFixedWidth(min(round(self.width() * SIDE_SHARE), measure(self.ctx.ui)))
+        else:  # the whole text under the chart, unless it would take too much of the page
+            margins = self.layout().contentsMargins()
+            self.side.ensurePolished()  # the text's height depends on its stylesheet font
+            height = max(self.side.heightForWidth(self.width() - margins.left() - margins.right()),
+                         self.side.minimumSizeHint().height())  # what the scroll area allows it
+            self._area.setFixedHeight(min(height, round(self.height() * UNDER_SHARE)))
+        self.layout().activate()  # at once, so that the chart has its final size when shown
+
+    def page_shown(self) -> None:
+        self.chart.grow()
+
+    def page_hidden(self) -> None:
+        self.chart.finish_growing()
+
+    def reset(self) -> None:
+        self.chart.finish_growing()
+        self.chart.clear_reveal()
+        scroll_to_start(self._area)
+
+    def scroll_area_for(self, orientation: Qt.Orientation) -> Optional[QAbstractScrollArea]:
+        if orientation == Qt.Orientation.Vertical and overflows(self._area, orientation):
+            return self._area
+        return None

@@ -1,0 +1,39 @@
+"""A key-figure page: one large number, what it counts, and a few lines of context."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.content.model import FigurePage
+from kiosk.ui.pages.base import PageView, ViewContext
+from kiosk.ui.widgets import GridColumn, MarkdownLabel, text_label, title_block
+
+NUMBER_AND_WORD = re.compile(r"(\d) (?=\S)")
+
+
+class FigurePageView(PageView):
+    """A FigurePage: the figure as the curator wrote it, else the value in the visitor's locale."""
+
+    def __init__(self, page: FigurePage, ctx: ViewContext, parent: Optional[QWidget] = None):
+        super().__init__(page, ctx, parent)
+        ui = ctx.ui
+        grid = GridColumn(ui)
+        grid.column.setContentsMargins(ui.margin, ui.gap, ui.margin, ui.gap)
+        self.title_label = title_block(ctx.text(page.title), ui, grid)
+        grid.column.addStretch(1)
+        figure = ctx.text(page.display) if page.display is not None else ctx.number(page.value)
+        figure = NUMBER_AND_WORD.sub("\\1\u00a0", figure)  # wrap "6 million" as one
+        self.figure_label = grid.add_wide(text_label(figure, "figure"))
+        grid.column.addSpacing(ui.px(8))
+        self.label_label = grid.add_text(text_label(ctx.text(page.label), "subtitle"))
+        self.context_label = None
+        if page.context is not None:
+            grid.column.addSpacing(ui.px(40))
+            self.context_label = grid.add_text(MarkdownLabel(ctx.text(page.context), "body"))
+        grid.column.addStretch(2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(grid)

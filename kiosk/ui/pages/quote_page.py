@@ -1,0 +1,63 @@
+"""A quotation page: the words large in the serif italic, who said them, and why they matter."""
+
+from __future__ import annotations
+
+from math import ceil
+from typing import Optional
+
+from PySide6.QtGui import QFont, QPainter, QPainterPath
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.content.model import QuotePage
+from kiosk.ui.pages.base import PageView, ViewContext
+from kiosk.ui.theme import UiTheme
+from kiosk.ui.widgets import GridColumn, MarkdownLabel, text_label, title_block
+
+MARK = "\u201c"  # the opening quotation mark, drawn large as the page's ornament
+MARK_SCALE = 1.3  # times the display size
+
+
+class QuotePageView(PageView):
+    """A QuotePage: a large quotation mark, the quote, its attribution, then its context."""
+
+    def __init__(self, page: QuotePage, ctx: ViewContext, parent: Optional[QWidget] = None):
+        super().__init__(page, ctx, parent)
+        ui = ctx.ui
+        grid = GridColumn(ui)
+        grid.column.setContentsMargins(ui.margin, ui.gap, ui.margin, ui.gap)
+        self.title_label = title_block(ctx.text(page.title), ui, grid)
+        grid.column.addStretch(1)
+        self.mark = grid.add_wide(QuoteMark(ui))
+        grid.column.addSpacing(ui.px(12))
+        self.quote_label = grid.add_wide(text_label(ctx.text(page.quote), "quote"))
+        self.quote_label.setMaximumWidth(round(grid.measure * 1.2))
+        grid.column.addSpacing(ui.px(36))
+        self.attribution_label = grid.add_text(text_label(ctx.text(page.attribution), "caption"))
+        self.context_label = None
+        if page.context is not None:
+            grid.column.addSpacing(ui.px(56))
+            self.context_label = grid.add_text(MarkdownLabel(ctx.text(page.context), "body"))
+        grid.column.addStretch(2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(grid)
+
+
+class QuoteMark(QWidget):
+    """A large opening quotation mark in the heading serif and the accent colour."""
+
+    def __init__(self, ui: UiTheme, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        font = QFont(ui.font("display"))
+        font.setPixelSize(round(ui.text_px(ui.theme.sizes.display) * MARK_SCALE))
+        self._path = QPainterPath()
+        self._path.addText(0, 0, font, MARK)
+        ink = self._path.boundingRect()
+        self._path.translate(-ink.left(), -ink.top())  # the ink at the widget's top left
+        self._colour = ui.colour("accent")
+        self.setFixedSize(ceil(ink.width()), ceil(ink.height()))
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillPath(self._path, self._colour)

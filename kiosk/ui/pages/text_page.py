@@ -1,0 +1,40 @@
+"""A page of text: its title and its Markdown body on the page grid, scrolling when long."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QVBoxLayout, QWidget
+
+from kiosk.content.model import TextPage
+from kiosk.ui.pages.base import PageView, ViewContext
+from kiosk.ui.widgets import (
+    GridColumn, MarkdownLabel, overflows, scroll_area, scroll_to_start, title_block,
+)
+
+
+class TextPageView(PageView):
+    """A TextPage: the title over the body, set to a comfortable measure; long texts scroll."""
+
+    def __init__(self, page: TextPage, ctx: ViewContext, parent: Optional[QWidget] = None):
+        super().__init__(page, ctx, parent)
+        ui = ctx.ui
+        self._area = scroll_area(Qt.Orientation.Vertical, self)
+        grid = GridColumn(ui)
+        grid.column.setContentsMargins(ui.margin, ui.gap, ui.margin, ui.gap)
+        self.title_label = title_block(ctx.text(page.title), ui, grid)
+        self.body_label = grid.add_text(MarkdownLabel(ctx.text(page.body), "body"))
+        grid.column.addStretch(1)
+        self._area.setWidget(grid)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._area)
+
+    def reset(self) -> None:
+        scroll_to_start(self._area)
+
+    def scroll_area_for(self, orientation: Qt.Orientation) -> Optional[QAbstractScrollArea]:
+        if orientation == Qt.Orientation.Vertical and overflows(self._area, orientation):
+            return self._area
+        return None

@@ -1,0 +1,133 @@
+"""The content's theme made concrete for one screen: pixel sizes, fonts, colours, one stylesheet.
+
+Sizes in the content are design pixels on a 1080-pixel-high screen; ``UiTheme.px`` scales
+them to the real screen, so the same content fills a laptop, a portrait panel or a 4K wall.
+Widgets never set colours or fonts themselves: they set a ``role`` property and the one
+stylesheet made here styles them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QFont
+
+from kiosk.content.model import Theme
+
+DESIGN_HEIGHT = 1080
+MIN_TAP_PX_AT_1080 = 64
+MM_PER_INCH = 25.4
+
+
+@dataclass(frozen=True)
+class UiTheme:
+    """The theme at one screen size: everything a widget needs to draw itself."""
+
+    theme: Theme
+    scale: float
+    tap_px: int
+    text_scale: float = 1.0
+
+    def px(self, design: float) -> int:
+        """Design pixels (at 1080p) in real pixels on this screen."""
+        return max(1, round(design * self.scale))
+
+    def text_px(self, design: float) -> int:
+        return max(1, round(design * self.scale * self.text_scale))
+
+    @property
+    def margin(self) -> int:
+        return self.px(self.theme.sizes.margin)
+
+    @property
+    def gap(self) -> int:
+        return self.px(self.theme.sizes.margin / 3)
+
+    def colour(self, name: str) -> QColor:
+        return QColor(getattr(self.theme.colours, name))
+
+    def series_colour(self, index: int) -> QColor:
+        palette = self.theme.colours.series
+        return QColor(palette[index % len(palette)])
+
+    def font(self, role: str) -> QFont:
+        """The font of a text role: body, caption, title, display, button."""
+        sizes, fonts = self.theme.sizes, self.theme.fonts
+        family, size, weight = {
+            "body": (fonts.body, sizes.body, QFont.Weight.Normal),
+            "caption": (fonts.body, sizes.caption, QFont.Weight.Normal),
+            "button": (fonts.body, sizes.caption, QFont.Weight.Bold),
+            "title": (fonts.heading, sizes.title, QFont.Weight.Bold),
+            "display": (fonts.heading, sizes.display, QFont.Weight.Bold),
+        }[role]
+        font = QFont(family)
+        font.setPixelSize(self.text_px(size))
+        font.setWeight(weight)
+        return font
+
+    def stylesheet(self) -> str:
+        return stylesheet(self)
+
+
+def make_theme(theme: Theme, screen: QSize, dpi: float, text_scale: float = 1.0) -> UiTheme:
+    """The theme for a screen of ``screen`` pixels at ``dpi`` physical dots per inch."""
+    scale = min(screen.width(), screen.height()) / DESIGN_HEIGHT
+    from_mm = theme.sizes.tap_target_mm * dpi / MM_PER_INCH
+    tap = round(max(from_mm, MIN_TAP_PX_AT_1080 * scale))
+    return UiTheme(theme, scale, tap, text_scale)
+
+
+def stylesheet(ui: UiTheme) -> str:
+    """One stylesheet for the whole kiosk, keyed on each widget's ``role`` property."""
+    c, s, f = ui.theme.colours, ui.theme.sizes, ui.theme.fonts
+    radius = ui.px(10)
+    border = max(1, ui.px(2))
+    pad = ui.px(s.caption * 0.9)
+    return f"""
+* {{ outline: none; }}
+QWidget {{ background: transparent; color: {c.text}; font-family: "{f.body}";
+    font-size: {ui.text_px(s.body)}px; }}
+QWidget[role="screen"] {{ background: {c.background}; }}
+QWidget[role="panel"] {{ background: {c.surface}; border-radius: {radius}px; }}
+QWidget[role="scrim"] {{ background: rgba(0, 0, 0, 190); }}
+QLabel {{ background: transparent; }}
+QLabel[role="display"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.display)}px;
+    font-weight: bold; color: {c.text}; }}
+QLabel[role="figure"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.display)}px;
+    font-weight: bold; color: {c.accent}; }}
+QLabel[role="title"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title)}px; font-weight: bold; }}
+QLabel[role="subtitle"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title * 0.62)}px;
+    color: {c.muted}; }}
+QLabel[role="eyebrow"] {{ font-size: {ui.text_px(s.caption)}px; color: {c.muted};
+    letter-spacing: {ui.px(2)}px; text-transform: uppercase; }}
+QLabel[role="body"] {{ font-size: {ui.text_px(s.body)}px; }}
+QLabel[role="caption"] {{ font-size: {ui.text_px(s.caption)}px; color: {c.muted}; }}
+QLabel[role="tile-title"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.body * 1.1)}px;
+    font-weight: bold; }}
+QLabel[role="invitation"] {{ font-size: {ui.text_px(s.body)}px; font-weight: bold; color: {c.accent_text};
+    background: {c.accent}; border-radius: {ui.tap_px // 2}px; padding: 0 {ui.px(48)}px; }}
+QLabel[role="quote"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title * 0.9)}px;
+    font-style: italic; }}
+QPushButton {{ background: {c.surface}; color: {c.text}; border: {border}px solid {c.surface};
+    border-radius: {radius}px; padding: 0 {pad}px; min-height: {ui.tap_px}px; min-width: {ui.tap_px}px;
+    font-size: {ui.text_px(s.caption)}px; font-weight: bold; }}
+QPushButton:pressed, QPushButton[pressed="true"] {{ background: {c.accent}; color: {c.accent_text};
+    border-color: {c.accent}; }}
+QPushButton:disabled {{ color: {c.muted}; background: transparent; border-color: {c.surface}; }}
+QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent}; }}
+QPushButton[role="primary"]:pressed {{ background: {c.text}; color: {c.background}; border-color: {c.text}; }}
+QPushButton[role="quiet"] {{ background: transparent; border-color: {c.muted}; }}
+QPushButton[role="quiet"]:pressed {{ background: {c.accent}; border-color: {c.accent}; }}
+QPushButton[role="tile"] {{ background: {c.surface}; border-radius: {radius}px; padding: 0;
+    text-align: left; }}
+QPushButton[role="tile"]:pressed {{ background: {c.accent}; }}
+QPushButton[role="key"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title)}px; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+QScrollBar:vertical {{ background: transparent; width: {ui.px(6)}px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {c.muted}; border-radius: {ui.px(3)}px; min-height: {ui.px(40)}px; }}
+QScrollBar:horizontal {{ background: transparent; height: {ui.px(6)}px; margin: 0; }}
+QScrollBar::handle:horizontal {{ background: {c.muted}; border-radius: {ui.px(3)}px; min-width: {ui.px(40)}px; }}
+QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page {{
+    background: none; border: none; width: 0; height: 0; }}
+"""

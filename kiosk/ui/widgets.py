@@ -1,0 +1,351 @@
+"""Small widgets the page views share: the page grid, text labels, an accent rule, a picture.
+
+The page grid: every page keeps ``ui.margin`` at its sides. Between them, a column one
+*measure* wide — a comfortable line of body text, about 65 characters — is centred, and
+every title and text on every page starts at its left edge. Large things (a key figure, a
+quotation) may run on from that edge to the right margin.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout, QColor, QLinearGradient, QPainter, QPalette, QPixmap, QTextBlockFormat,
+    QTextCursor, QTextDocument,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QScrollArea, QScroller, QSizePolicy, QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.theme import UiTheme
+
+MEASURE_EMS = 33  # body-text ems in a line: about 65 characters of Noto Sans
+SVG_SUFFIXES = (".svg", ".svgz")
+LINE_HEIGHT_PERCENT = 110  # of the font's own line spacing: about 1.5 for Noto Sans
+PARAGRAPH_EMS = 0.75
+ITEM_EMS = 0.3
+
+
+def measure(ui: UiTheme) -> int:
+    """The width of a comfortable line of body text."""
+    return round(ui.text_px(ui.theme.sizes.body) * MEASURE_EMS)
+
+
+def text_label(text: str, role: str, parent: Optional[QWidget] = None) -> QLabel:
+    """A word-wrapped label of plain text (content is never read as HTML) in a stylesheet role."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setProperty("role", role)
+    return label
+
+
+class MarkdownLabel(QLabel):
+    """Markdown (paragraphs, emphasis, lists) read by Qt's own Markdown parser, set for reading.
+
+    Qt's Markdown text format leaves paragraphs 6 px apart at any size, which runs a 30 px
+    text together. So the label reads the Markdown into its own QTextDocument, spaces
+    paragraphs and lines in proportion to its font (which its stylesheet role sets) and draws
+    that. It is still a QLabel: roles, colours and screen readers (its plain text) work as usual.
+    Not selectable; links are drawn as text and never opened.
+    """
+
+    def __init__(self, markdown: str, role: str = "body", parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setOpenExternalLinks(False)
+        self._doc = QTextDocument(self)
+        self._doc.setDocumentMargin(0)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._styled_for = None
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.set_markdown(markdown)
+
+    def set_markdown(self, markdown: str) -> None:
+        """Show another text."""
+        self._doc.setMarkdown(markdown.strip(), QTextDocument.MarkdownFeature.MarkdownDialectCommonMark)
+        self._styled_for = None
+        self.setText(self._doc.toPlainText())
+        self.updateGeometry()
+        self.update()
+
+    def plain_text(self) -> str:
+        """The words shown, without the Markdown."""
+        return self._doc.toPlainText()
+
+    def _update_document(self) -> None:
+        font = self.font()
+        size = font.pixelSize() if font.pixelSize() > 0 else round(font.pointSizeF() * 96 / 72)
+        if self._styled_for == (font.key(), size):
+            return
+        self._styled_for = (font.key(), size)
+        self._doc.setDefaultFont(font)
+        self._doc.setIndentWidth(round(size * 1.3))
+        block = self._doc.begin()
+        cursor = QTextCursor(self._doc)
+        while block.isValid():
+            in_list = block.textList() is not None
+            last_in_list = in_list and block.next().textList() != block.textList()
+            fmt = block.blockFormat()
+            fmt.setTopMargin(0)
+            fmt.setBottomMargin(size * (PARAGRAPH_EMS if not in_list or last_in_list else ITEM_EMS))
+            fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+            block = block.next()
+        # The last paragraph's space after would only push what follows further away.
+        last = self._doc.lastBlock().blockFormat()
+        last.setBottomMargin(0)
+        cursor.setPosition(self._doc.lastBlock().position())
+        cursor.setBlockFormat(last)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        self._update_document()
+        self._doc.setTextWidth(width)
+        return math.ceil(self._doc.size().height())
+
+    def sizeHint(self) -> QSize:
+        self._update_document()
+        width = min(math.ceil(self._doc.idealWidth()), self.maximumWidth())
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 12, 0)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._styled_for = None
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    def paintEvent(self, event) -> None:
+        self._update_document()
+        self._doc.setTextWidth(self.width())
+        painter = QPainter(self)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.WindowText))
+        palette.setColor(QPalette.ColorRole.Link, palette.color(QPalette.ColorRole.WindowText))
+        context.palette = palette
+        self._doc.documentLayout().draw(painter, context)
+
+
+class Rule(QWidget):
+    """A short accent line under a heading: the exhibit's one recurring ornament."""
+
+    def __init__(self, ui: UiTheme, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self._colour = ui.colour("accent")
+        self.setFixedSize(ui.px(64), max(2, ui.px(4)))
+
+    def paintEvent(self, event) -> None:
+        QPainter(self).fillRect(self.rect(), self._colour)
+
+
+class ImageView(QWidget):
+    """A picture drawn as large as the widget allows with its aspect kept.
+
+    SVG is rendered by QSvgRenderer at the size it is shown, so it stays crisp at any size;
+    PNG and JPEG are smooth-scaled once per size. A file that cannot be read draws nothing.
+    """
+
+    def __init__(self, path: Path, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self._svg: Optional[QSvgRenderer] = None
+        self._pixmap: Optional[QPixmap] = None
+        self._scaled: Optional[QPixmap] = None
+        self._natural = QSize()
+        if path.suffix.lower() in SVG_SUFFIXES:
+            renderer = QSvgRenderer(str(path), self)
+            if renderer.isValid():
+                self._svg, self._natural = renderer, renderer.defaultSize()
+        else:
+            pixmap = QPixmap(str(path))
+            if not pixmap.isNull():
+                self._pixmap, self._natural = pixmap, pixmap.size()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def natural_size(self) -> QSize:
+        """The picture's own size (empty when it could not be read)."""
+        return QSize(self._natural)
+
+    def fitted_size(self, room: QSize) -> QSize:
+        """The largest size with the picture's aspect that fits in ``room``."""
+        if self._natural.isEmpty():
+            return QSize(0, 0)
+        return self._natural.scaled(room, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def picture_rect(self) -> QRect:
+        """Where the picture is drawn (centred), in the widget's coordinates."""
+        size = self.fitted_size(self.size())
+        x, y = (self.width() - size.width()) // 2, (self.height() - size.height()) // 2
+        return QRect(x, y, size.width(), size.height())
+
+    def sizeHint(self) -> QSize:
+        return self._natural if not self._natural.isEmpty() else QSize(1, 1)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(1, 1)
+
+    def paintEvent(self, event) -> None:
+        target = self.picture_rect()
+        if target.isEmpty():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if self._svg is not None:
+            self._svg.render(painter, QRectF(target))
+        elif self._pixmap is not None:
+            painter.drawPixmap(target.topLeft(), self._scaled_pixmap(target.size()))
+
+    def _scaled_pixmap(self, size: QSize) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        wanted = size * ratio
+        if self._scaled is None or self._scaled.size() != wanted:
+            self._scaled = self._pixmap.scaled(
+                wanted, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+            self._scaled.setDevicePixelRatio(ratio)
+        return self._scaled
+
+
+def capped(widget: QWidget, width: int) -> QHBoxLayout:
+    """A row holding ``widget`` at most ``width`` wide, at the row's start; the rest stays empty."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(0)
+    widget.setMaximumWidth(width)
+    row.addWidget(widget, 1)
+    row.addStretch(0)
+    return row
+
+
+class GridColumn(QWidget):
+    """The page grid: a column one measure wide, centred between the margins.
+
+    Text added with ``add_text`` keeps to the measure; widgets added with ``add_wide`` start at
+    the same left edge and may run on to the right margin (a large figure, a quotation).
+    """
+
+    def __init__(self, ui: UiTheme, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self._ui = ui
+        self.measure = measure(ui)
+        self.column = QVBoxLayout(self)
+        self.column.setSpacing(0)
+        self.column.setContentsMargins(ui.margin, 0, ui.margin, 0)
+
+    def add_text(self, widget: QWidget) -> QWidget:
+        self.column.addLayout(capped(widget, self.measure))
+        return widget
+
+    def add_wide(self, widget: QWidget) -> QWidget:
+        self.column.addWidget(widget)
+        return widget
+
+    def left_edge(self, width: int) -> int:
+        """Where the column starts in a page ``width`` wide."""
+        return max(self._ui.margin, (width - self.measure) // 2)
+
+    def resizeEvent(self, event) -> None:
+        margins = self.column.contentsMargins()
+        left = self.left_edge(event.size().width())
+        if margins.left() != left:
+            self.column.setContentsMargins(left, margins.top(), self._ui.margin, margins.bottom())
+        super().resizeEvent(event)
+
+
+def title_block(title: str, ui: UiTheme, grid: GridColumn) -> Optional[QLabel]:
+    """The page's title and its rule, added to ``grid``; nothing when the page has no title."""
+    if not title:
+        return None
+    label = grid.add_text(text_label(title, "title"))
+    grid.column.addSpacing(ui.px(20))
+    grid.column.addWidget(Rule(ui))
+    grid.column.addSpacing(ui.px(44))
+    return label
+
+
+def scroll_area(orientation: Qt.Orientation, parent: Optional[QWidget] = None) -> QScrollArea:
+    """A frameless, transparent scroll area that scrolls one way, with the theme's slim bar.
+
+    The chapter screen owns every gesture and feeds this area's QScroller by hand, so no
+    gesture is grabbed here.
+    """
+    area = QScrollArea(parent)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    vertical = orientation == Qt.Orientation.Vertical
+    off, needed = Qt.ScrollBarPolicy.ScrollBarAlwaysOff, Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    area.setVerticalScrollBarPolicy(needed if vertical else off)
+    area.setHorizontalScrollBarPolicy(off if vertical else needed)
+    return area
+
+
+def overflows(area: QScrollArea, orientation: Qt.Orientation) -> bool:
+    """Whether the area's content is larger than the area in ``orientation``."""
+    bar = area.verticalScrollBar() if orientation == Qt.Orientation.Vertical else area.horizontalScrollBar()
+    return bar.maximum() > bar.minimum()
+
+
+def scroll_to_start(area: QScrollArea) -> None:
+    """Stop any kinetic scroll and go back to the top (and left)."""
+    if QScroller.hasScroller(area.viewport()):
+        QScroller.scroller(area.viewport()).stop()
+    area.verticalScrollBar().setValue(0)
+    area.horizontalScrollBar().setValue(0)
+
+
+class EdgeFade(QWidget):
+    """A soft fade to the background over one edge of a scroll area: there is more this way.
+
+    It follows the area's scroll bar: shown while the content goes on past that edge.
+    Mouse and touch pass through it.
+    """
+
+    def __init__(self, ui: UiTheme, area: QScrollArea, edge: Qt.Edge, parent: QWidget):
+        super().__init__(parent)
+        self._area, self._edge, self._colour = area, edge, ui.colour("background")
+        self._width = ui.margin
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        bar = area.horizontalScrollBar()
+        bar.valueChanged.connect(self._update_visibility)
+        bar.rangeChanged.connect(self._update_visibility)
+        self.hide()
+
+    def place(self) -> None:
+        """Lay itself over its edge of the area's viewport (call when the area moves or resizes)."""
+        port = self._area.viewport()
+        top_left = port.mapTo(self.parentWidget(), port.rect().topLeft())
+        x = top_left.x() if self._edge == Qt.Edge.LeftEdge else top_left.x() + port.width() - self._width
+        self.setGeometry(x, top_left.y(), self._width, port.height())
+        self._update_visibility()
+
+    def _update_visibility(self, *_) -> None:
+        bar = self._area.horizontalScrollBar()
+        more = bar.value() > bar.minimum() if self._edge == Qt.Edge.LeftEdge else bar.value() < bar.maximum()
+        self.setVisible(more)
+        self.raise_()
+
+    def paintEvent(self, event) -> None:
+        gradient = QLinearGradient(0, 0, self.width(), 0)
+        clear = QColor(self._colour)
+        clear.setAlpha(0)
+        outer, inner = (0.0, 1.0) if self._edge == Qt.Edge.LeftEdge else (1.0, 0.0)
+        gradient.setColorAt(outer, self._colour)
+        gradient.setColorAt(inner, clear)
+        QPainter(self).fillRect(self.rect(), gradient)

@@ -1,0 +1,139 @@
+"""The kiosk's one window: a stack of screens, overlays above them, and kiosk-mode manners.
+
+In kiosk mode the window fills the primary screen (even with no window manager), hides
+the cursor until a real mouse moves, and cannot be closed by Escape, Alt+F4, Ctrl+Q or
+Ctrl+W; it shows no context menus or tooltips. Only ``allow_close()`` — the admin's exit —
+lets it close.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QInputDevice
+from PySide6.QtWidgets import QApplication, QStackedLayout, QWidget
+
+CURSOR_HIDE_MS = 3000
+SWALLOWED = {QEvent.ContextMenu, QEvent.ToolTip, QEvent.WhatsThis, QEvent.StatusTip}
+INPUT = {QEvent.MouseButtonPress, QEvent.MouseButtonDblClick, QEvent.TouchBegin}
+
+
+class KioskWindow(QWidget):
+    """Screens, overlays, and the rules that keep visitors inside the exhibit."""
+
+    close_refused = Signal()
+
+    def __init__(self, kiosk_mode: bool, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.kiosk_mode = kiosk_mode
+        self.setObjectName("kiosk")
+        self.setProperty("role", "screen")
+        self.setAttribute(Qt.WA_StyledBackground)
+        self.setContextMenuPolicy(Qt.NoContextMenu)
+        self._may_close = False
+        self._stack = QStackedLayout(self)
+        self._stack.setStackingMode(QStackedLayout.StackOne)
+        self._guard = QElapsedTimer()
+        self._guard_ms = 0
+        self._cursor_timer = QTimer(self)
+        self._cursor_timer.setSingleShot(True)
+        self._cursor_timer.setInterval(CURSOR_HIDE_MS)
+        self._cursor_timer.timeout.connect(self._hide_cursor)
+        self._cursor_hidden = False
+        QApplication.instance().installEventFilter(self)
+        if kiosk_mode:
+            self.setWindowFlag(Qt.FramelessWindowHint)
+            self._hide_cursor()
+
+    # --- screens ----------------------------------------------------------------------
+
+    def add_screen(self, screen: QWidget) -> None:
+        self._stack.addWidget(screen)
+
+    def remove_screen(self, screen: QWidget) -> None:
+        self._stack.removeWidget(screen)
+
+    def show_screen(self, screen: QWidget) -> None:
+        self._stack.setCurrentWidget(screen)
+
+    def current_screen(self) -> Optional[QWidget]:
+        return self._stack.currentWidget()
+
+    def hold_input(self, ms: int) -> None:
+        """Ignore new touches for ``ms``: a burst of taps opens one thing, not two."""
+        self._guard.start()
+        self._guard_ms = ms
+
+    @property
+    def holding(self) -> bool:
+        """True while new touches are ignored after a screen change."""
+        return self._guard.isValid() and self._guard.elapsed() < self._guard_ms
+
+    def place_on_screen(self) -> None:
+        """Fill the primary screen, even where no window manager would size the window."""
+        screen = QGuiApplication.primaryScreen()
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
+    # --- kiosk manners ----------------------------------------------------------------
+
+    def allow_close(self) -> None:
+        self._may_close = True
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.kiosk_mode and not self._may_close:
+            event.ignore()
+            self.close_refused.emit()
+            return
+        self.stop()
+        super().closeEvent(event)
+
+    def stop(self) -> None:
+        self._cursor_timer.stop()
+        QApplication.instance().removeEventFilter(self)
+        if self._cursor_hidden:
+            QApplication.restoreOverrideCursor()
+            self._cursor_hidden = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind in SWALLOWED:
+            return True
+        if kind in INPUT and self.holding:
+            return True
+        if kind == QEvent.MouseMove and self.kiosk_mode and _real_mouse(event):
+            self._show_cursor()
+        if kind in (QEvent.KeyPress, QEvent.ShortcutOverride) and self.kiosk_mode:
+            return _is_escape_key(event)
+        return False
+
+    def _hide_cursor(self) -> None:
+        if not self._cursor_hidden:
+            QApplication.setOverrideCursor(QCursor(Qt.BlankCursor))
+            self._cursor_hidden = True
+
+    def _show_cursor(self) -> None:
+        if self._cursor_hidden:
+            QApplication.restoreOverrideCursor()
+            self._cursor_hidden = False
+        self._cursor_timer.start()
+
+
+def _real_mouse(event) -> bool:
+    device = event.pointingDevice() if hasattr(event, "pointingDevice") else None
+    return device is not None and device.type() == QInputDevice.DeviceType.Mouse
+
+
+ESCAPES = {
+    (Qt.Key_Escape, Qt.NoModifier),
+    (Qt.Key_F4, Qt.AltModifier),
+    (Qt.Key_Q, Qt.ControlModifier),
+    (Qt.Key_W, Qt.ControlModifier),
+}
+
+
+def _is_escape_key(event) -> bool:
+    """The keys that would close or leave an ordinary window."""
+    modifiers = event.modifiers() & (Qt.AltModifier | Qt.ControlModifier | Qt.ShiftModifier | Qt.MetaModifier)
+    return (Qt.Key(event.key()), modifiers) in ESCAPES or event.key() == Qt.Key_Escape

@@ -1,0 +1,212 @@
+"""The chart page, tapped the way a visitor taps it: exact figures revealed, unknowns shown as unknown."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.pages.chart_page import ChartPageView
+from kiosk.ui.theme import make_theme
+
+TOUCH = QTest.createTouchDevice()
+
+# The offscreen platform warns on every top-level window whose layout sets a minimum size.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+LETTERS, BANDITS, WHITE_GUARD, SOCIALLY_DANGEROUS = 7, 0, 2, 5
+ARRESTED, KILLED = 0, 1
+
+
+@pytest.fixture
+def chart_page(qtbot, qapp, view_context, shipped_exhibit):
+    """A shown chart page of the shipped chapter on the secret police, filling a screen of ``size``."""
+
+    def make(page_id: str, size: QSize = QSize(1920, 1080)) -> ChartPageView:
+        page = shipped_exhibit.chapter("02-secret-police").page_by_id(page_id)
+        ctx = view_context
+        if size != QSize(1920, 1080):
+            ctx = ViewContext(shipped_exhibit, make_theme(shipped_exhibit.theme, size, 96), ctx.lang)
+            qapp.setStyleSheet(ctx.ui.stylesheet())
+        view = ChartPageView(page, ctx)
+        qtbot.addWidget(view)
+        view.resize(size)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    return make
+
+
+def tap(view: ChartPageView, series: int, category: int, where: str = "bar") -> None:
+    """A one-finger tap on a bar's middle (or on its row's category name, at the far left)."""
+    chart = view.chart
+    centre = chart.bar_rect(series, category).center()
+    point = QPoint(round(centre.x()) if where == "bar" else 4, round(centre.y()))
+    point = chart.mapTo(view, point)
+    QTest.touchEvent(view, TOUCH).press(0, point, view).commit()
+    QTest.touchEvent(view, TOUCH).release(0, point, view).commit()
+
+
+def callout_texts(view: ChartPageView) -> list[str]:
+    """The texts a visitor sees in the chart's callout."""
+    return [label.text() for label in view.chart.findChildren(QLabel)
+            if label.isVisible() and label.parent() is not view.chart and label.text()]
+
+
+def test_a_tapped_bar_reveals_its_exact_figure_and_unit(qtbot, chart_page):
+    view = chart_page("gpu-1924")
+    with qtbot.waitSignal(view.chart.value_revealed) as revealed:
+        tap(view, ARRESTED, BANDITS)
+    assert revealed.args == [ARRESTED, BANDITS]
+    texts = callout_texts(view)
+    assert "11,453" in texts
+    assert "people or letters" in texts
+    assert "Arrested or checked · Arrested “bandits”" in texts
+
+
+def test_a_tap_anywhere_in_a_row_selects_the_nearest_bar_of_that_row(qtbot, chart_page):
+    view = chart_page("gpu-1924")
+    with qtbot.waitSignal(view.chart.value_revealed) as revealed:
+        tap(view, KILLED, WHITE_GUARD, where="category name")
+    assert revealed.args == [KILLED, WHITE_GUARD]
+    assert "132" in callout_texts(view)
+    assert "In 81 operations against the White Guard, 132 people were killed." in " ".join(callout_texts(view))
+
+
+def test_a_bar_with_a_note_shows_the_note(qtbot, chart_page):
+    view = chart_page("gpu-1924")
+    with qtbot.waitSignal(view.chart.value_revealed):
+        tap(view, ARRESTED, LETTERS)
+    texts = callout_texts(view)
+    assert "5,078,174" in texts
+    assert "These are letters, not people. The source still counts them in its total of 5,136,558." in texts
+
+
+def test_an_unknown_figure_is_drawn_hatched_and_labelled_never_as_zero(qtbot, chart_page, view_context):
+    view = chart_page("gpu-1924")
+    chart, ui = view.chart, view_context.ui
+    bar = chart.bar_rect(KILLED, SOCIALLY_DANGEROUS)
+    assert bar.width() >= ui.px(40) and bar.height() >= ui.px(10)
+    assert chart.figure_text(KILLED, SOCIALLY_DANGEROUS) == "Not known"
+
+    image = chart.grab().toImage()
+    hatch = ui.colour("unknown")
+    inside = bar.adjusted(2, 2, -2, -2).toRect()
+    near = [
+        (x, y) for x in range(inside.left(), inside.right()) for y in range(inside.top(), inside.bottom())
+        if _close(QColor(image.pixel(x, y)), hatch)
+    ]
+    assert len(near) > inside.width() * inside.height() // 10, "the unknown bar is not hatched"
+
+    with qtbot.waitSignal(chart.value_revealed):
+        tap(view, KILLED, SOCIALLY_DANGEROUS)
+    texts = callout_texts(view)
+    assert "Not known" in texts
+    assert "The source leaves this figure blank. It is not known." in texts
+    assert "people or letters" not in texts
+
+
+def test_a_figure_that_does_not_apply_has_no_bar_but_says_so(chart_page):
+    view = chart_page("gpu-1924")
+    chart = view.chart
+    assert chart.bar_rect(KILLED, LETTERS).width() <= 1  # no bar: at most the rounding of a line
+    assert chart.figure_text(KILLED, LETTERS) == "Does not apply"
+
+
+def test_a_cancelled_touch_reveals_nothing(qtbot, chart_page):
+    view = chart_page("gpu-1924")
+    chart = view.chart
+    centre = chart.bar_rect(ARRESTED, BANDITS).center().toPoint()
+    target = chart.childAt(centre)  # the plot's viewport: the parent cancels by a release far off
+    with qtbot.assertNotEmitted(chart.value_revealed):
+        qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(chart, centre))
+        far = QPointF(-100000, -100000)  # as the chapter screen's drag tracker cancels a press
+        release = QMouseEvent(QEvent.Type.MouseButtonRelease, far, far, Qt.MouseButton.LeftButton,
+                              Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(target, release)
+        qtbot.wait(10)
+    assert chart.revealed is None
+    assert callout_texts(view) == []
+
+
+def test_a_drag_across_the_chart_reveals_nothing(qtbot, chart_page, view_context):
+    view = chart_page("gpu-1924")
+    chart = view.chart
+    start = chart.mapTo(view, chart.bar_rect(ARRESTED, BANDITS).center().toPoint())
+    end = start + QPoint(view_context.ui.tap_px, 0)
+    with qtbot.assertNotEmitted(chart.value_revealed):
+        QTest.touchEvent(view, TOUCH).press(0, start, view).commit()
+        QTest.touchEvent(view, TOUCH).move(0, end, view).commit()
+        QTest.touchEvent(view, TOUCH).release(0, end, view).commit()
+    assert chart.revealed is None
+
+
+def test_another_tap_moves_the_reveal_and_a_tap_elsewhere_clears_it(qtbot, chart_page):
+    view = chart_page("personnel")
+    chart = view.chart
+    with qtbot.waitSignal(chart.value_revealed) as first:
+        tap(view, 0, 1)
+    assert first.args == [0, 1]
+    assert "180,000" in callout_texts(view)
+    with qtbot.waitSignal(chart.value_revealed) as second:
+        tap(view, 1, 0)
+    assert second.args == [1, 0]
+    assert "30,000" in callout_texts(view)
+    assert "180,000" not in callout_texts(view)
+
+    with qtbot.waitSignal(chart.reveal_cleared):
+        point = chart.mapTo(view, QPoint(chart.width() // 2, 2))  # the legend row, above the bars
+        QTest.touchEvent(view, TOUCH).press(0, point, view).commit()
+        QTest.touchEvent(view, TOUCH).release(0, point, view).commit()
+    assert callout_texts(view) == []
+
+
+def test_the_log_chart_writes_figures_not_exponents(chart_page):
+    view = chart_page("gpu-1924")
+    chart = view.chart
+    assert chart.figure_text(ARRESTED, LETTERS) == "5,078,174"
+    assert chart.figure_text(KILLED, BANDITS) == "1,858"
+    assert chart.value_axis.tickStrings([1.0, 2.0, 3.0, 6.0], 1, 1) == ["10", "100", "1,000", "1,000,000"]
+
+
+def test_reset_clears_the_reveal(qtbot, chart_page):
+    view = chart_page("gpu-1924")
+    view.chart.reveal(ARRESTED, LETTERS)
+    assert callout_texts(view)
+    with qtbot.waitSignal(view.chart.reveal_cleared):
+        view.reset()
+    assert view.chart.revealed is None
+    assert callout_texts(view) == []
+
+
+def test_bars_grow_in_once_and_leave_no_timer_running(qtbot, chart_page):
+    view = chart_page("personnel")
+    full = view.chart.bar_rect(0, 1)
+    view.page_shown()
+    assert view.chart.growing
+    qtbot.waitUntil(lambda: not view.chart.growing, timeout=5000)
+    assert view.chart.bar_rect(0, 1) == full
+    assert [t for t in view.findChildren(QTimer) if t.isActive()] == []
+
+
+@pytest.mark.parametrize("size, beside", [(QSize(1920, 1080), True), (QSize(1366, 768), True),
+                                          (QSize(3840, 2160), True), (QSize(1080, 1920), False)])
+def test_the_text_goes_beside_the_chart_in_landscape_and_under_it_in_portrait(chart_page, size, beside):
+    view = chart_page("gpu-1924", size)
+    chart = view.chart.geometry()
+    text = view.text.geometry().translated(view.text.parentWidget().mapTo(view, QPoint(0, 0)))
+    if beside:
+        assert text.left() > chart.right()
+    else:
+        assert text.top() > chart.bottom()
+    for label in (view.title, view.footnote, view.hint):  # on the page, or scrolled to
+        shown = label.geometry().translated(label.parentWidget().mapTo(view, QPoint(0, 0)))
+        assert view.rect().contains(shown) or view.scroll_area_for(Qt.Orientation.Vertical) is not None
+
+
+def _close(a: QColor, b: QColor, tolerance: int = 24) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3]))

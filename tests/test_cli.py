@@ -1,0 +1,125 @@
+"""The ``kiosk`` command as an operator types it: help, the admin PIN, validating the exhibit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kiosk import __version__
+from kiosk.cli import COMMANDS, main
+from kiosk.pin import check_pin
+
+REPO = Path(__file__).resolve().parents[1]
+KIOSK = Path(sys.executable).with_name("kiosk")
+
+
+def kiosk(*args: str, stdin: str = "", cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """Run the installed ``kiosk`` script, as an operator would."""
+    return subprocess.run([str(KIOSK), *args], input=stdin, cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_the_kiosk_script_is_installed():
+    assert KIOSK.is_file()
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"]] + [[command, "--help"] for command in COMMANDS],
+                         ids=lambda args: " ".join(args))
+def test_help_exits_0(args, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: kiosk")
+
+
+def test_the_main_help_names_every_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    listed = {line.split()[0] for line in out.splitlines() if line.startswith("    ") and line.split()}
+    assert listed >= set(COMMANDS)
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert (exited.value.code, capsys.readouterr().out) == (0, f"kiosk {__version__}\n")
+
+
+def test_help_through_the_installed_script():
+    done = kiosk("--help")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("usage: kiosk")
+
+
+# --- kiosk admin-pin ----------------------------------------------------------------------------
+
+
+def test_admin_pin_prints_a_line_that_checks_the_pin():
+    done = kiosk("admin-pin", stdin="2468\n2468\n")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith('  pin_hash: "')
+    stored = yaml.safe_load(lines[0])["pin_hash"]  # the line pastes into exhibit.yaml as it is
+    assert check_pin("2468", stored)
+    assert not check_pin("2469", stored)
+    assert "Paste this line under 'admin:' in exhibit.yaml" in done.stderr
+
+
+def test_admin_pin_makes_a_new_salt_each_time():
+    first, second = (kiosk("admin-pin", stdin="2468\n2468\n").stdout for _ in range(2))
+    assert first != second
+
+
+@pytest.mark.parametrize("stdin, says", [
+    ("2468\n1357\n", "kiosk admin-pin: the two PINs differ; nothing was made"),
+    ("2468\n", "kiosk admin-pin: the two PINs differ; nothing was made"),
+    ("12\n12\n", "kiosk admin-pin: the PIN must be 4 to 12 digits (the pad has only digits); nothing was made"),
+    ("24a8\n24a8\n", "kiosk admin-pin: the PIN must be 4 to 12 digits (the pad has only digits); nothing was made"),
+], ids=["mismatch", "second-missing", "too-short", "not-digits"])
+def test_admin_pin_refuses(stdin, says):
+    done = kiosk("admin-pin", stdin=stdin)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[-1] == says
+
+
+# --- kiosk validate -----------------------------------------------------------------------------
+
+
+def what_the_content_holds(content: Path) -> str:
+    """The summary line, counted from the YAML itself rather than from the loader."""
+    exhibit = yaml.safe_load((content / "exhibit.yaml").read_text(encoding="utf-8"))
+    chapters = [(p.parent, yaml.safe_load(p.read_text(encoding="utf-8")))
+                for p in sorted(content.glob("chapters/*/chapter.yaml"))]
+    pages = [page for _, chapter in chapters for page in chapter["pages"]]
+    images = {(folder / chapter["artwork"]).resolve() for folder, chapter in chapters if chapter.get("artwork")}
+    images |= {(folder / page["file"]).resolve()
+               for folder, chapter in chapters for page in chapter["pages"] if page["type"] == "image"}
+    counts = [(len(chapters), "chapter"), (len(pages), "page"),
+              (sum(page["type"] == "chart" for page in pages), "chart"),
+              (len(images), "image"), (len(exhibit["languages"]), "language")]
+    held = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+    return f"{held}: 0 errors, 0 warnings"
+
+
+def test_validate_the_shipped_content():
+    done = kiosk("validate", "content")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines() == [what_the_content_holds(REPO / "content")]
+
+
+def test_validate_strict_the_shipped_content(capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+    assert main(["validate", "--strict"]) == 0  # no folder given: ./content
+    assert capsys.readouterr().out.splitlines() == [what_the_content_holds(REPO / "content")]
+
+
+def test_validate_a_folder_that_is_not_content(tmp_path):
+    done = kiosk("validate", str(tmp_path))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"kiosk validate: {tmp_path} is not a content folder: it has no exhibit.yaml\n"

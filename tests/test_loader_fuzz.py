@@ -1,0 +1,320 @@
+"""The loader survives anything a content folder can hold: it reports, it never crashes.
+
+Hypothesis writes mangled content into real files (random YAML, values of every wrong kind,
+huge numbers, odd Unicode, deep nesting, binary garbage, unreadable files, random edits of
+the shipped chapters) and loads the folder. The only exception allowed is
+``NotContentFolder``, and only for a path that is no content folder; everything else must
+come back as problems that name a file and a line.
+
+The examples are derandomized, so every run (and CI) tries the same ones.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
+from kiosk.content.problems import Problem
+
+BASE = Path(__file__).parent / "data" / "broken" / "base"
+SHIPPED = Path(__file__).resolve().parents[1] / "content"
+SHIPPED_CHAPTERS = sorted(p.relative_to(SHIPPED).as_posix() for p in SHIPPED.glob("chapters/*/chapter.yaml"))
+TARGETS = ["exhibit.yaml", "chapters/01-base/chapter.yaml", "chapters/02-new/chapter.yaml"]
+FILES = TARGETS + ["chapters/01-base/figures.csv", "chapters/01-base/artwork.svg"]
+
+fuzz = settings(
+    max_examples=150, deadline=None, derandomize=True, database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+# Text with the characters that break naive code: controls, NUL, bidi marks, combining marks,
+# emoji, CJK. Only lone surrogates are left out: a UTF-8 file cannot hold them.
+odd_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=60) | st.sampled_from([
+    "", " ", "\t", "\u200f\u202e", "e\u0301" * 20, "🏛️" * 10, "名前", "\x00", "\ufeff", "~", "null",
+    "yes", "no", "1e999", "-", "?", "../../etc/passwd", "/etc/hostname", "a" * 5000, "{en: x}",
+])
+scalars = (
+    st.none() | st.booleans() | odd_text
+    | st.integers(min_value=-(10**400), max_value=10**400)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.dates()
+)
+# Values that have broken (or could break) a converter: a name too long for the system, sums
+# that overflow to infinity, paths that climb out, marks that mean unknown.
+nasty = st.sampled_from([
+    1e308, -1e308, 10**30, 2**63, 0, -1, 0.5, float("inf"), float("nan"), "a" * 5000, "x\x00y", "..",
+    "../../outside.svg", "/etc/hostname", "C:\\pictures\\map.png", "?", "-", "", ".", "/",
+    "figures.csv", "artwork.svg", "chapter.yaml", "01-base/years", "01-base/", "/years", "nope/nope",
+    "bar", "log", "text", "chart", "timeline", "1921", "{page}", "en", "sv",
+])
+yaml_values = st.recursive(
+    nasty | scalars,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(odd_text | st.sampled_from(
+        ["title", "type", "pages", "chart", "series", "values", "total", "data", "file", "en", "sv",
+         "categories", "languages", "code", "kind", "body", "events", "year", "date"]), inner, max_size=5),
+    max_leaves=30,
+)
+
+
+@contextmanager
+def content_from(source: Path = BASE, only: str = "") -> Iterator[Path]:
+    """A private copy of a content folder (with ``only`` one chapter), removed afterwards."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "content"
+        if only:
+            (root / "chapters").mkdir(parents=True)
+            shutil.copy(source / "exhibit.yaml", root / "exhibit.yaml")
+            shutil.copytree(source / "chapters" / only, root / "chapters" / only)
+        else:
+            shutil.copytree(source, root, symlinks=True)
+        yield root
+        for path in root.rglob("*"):  # a test may have locked a file; let it be removed
+            if not path.is_symlink():
+                path.chmod(0o755)
+
+
+def write(path: Path, content: "str | bytes") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8", errors="surrogatepass")
+
+
+def load(root: Path) -> LoadResult:
+    """Load, and check that every problem is one a person can read and find."""
+    result = load_exhibit(root, shown_as="content")
+    for problem in result.problems:
+        assert isinstance(problem, Problem)
+        assert problem.file.startswith("content/") or problem.file == "content"
+        assert problem.line >= 0 and problem.message
+        assert problem.severity in ("error", "warning")
+        assert str(problem).startswith(problem.file)
+    if result.exhibit is None:
+        assert result.errors, "an exhibit that could not be loaded must say why"
+    return result
+
+
+@fuzz
+@given(text=st.text(max_size=400), target=st.sampled_from(TARGETS))
+def test_random_text(text, target):
+    with content_from() as root:
+        write(root / target, text)
+        load(root)
+
+
+@fuzz
+@given(value=yaml_values, target=st.sampled_from(TARGETS))
+def test_values_of_every_kind(value, target):
+    with content_from() as root:
+        write(root / target, yaml.safe_dump(value, allow_unicode=True))
+        load(root)
+
+
+def _paths(node, here=()):
+    """Every path of keys and indexes into a loaded YAML value."""
+    yield here
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, here + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _paths(value, here + (index,))
+
+
+def _replace(node, path, value):
+    if not path:
+        return value
+    node[path[0]] = _replace(node[path[0]], path[1:], value)
+    return node
+
+
+@fuzz
+@given(data=st.data(), target=st.sampled_from(TARGETS[:2]))
+def test_wrong_values_inside_valid_content(data, target):
+    """One value anywhere in a valid file replaced by a value of any kind."""
+    original = yaml.safe_load((BASE / target).read_text(encoding="utf-8"))
+    paths = list(_paths(original))
+    for _ in range(data.draw(st.integers(1, 4), label="replacements")):
+        path = data.draw(st.sampled_from(paths), label="path")
+        original = _replace(original, path, data.draw(nasty | yaml_values, label="value"))
+        paths = list(_paths(original))
+    mangled = original
+    with content_from() as root:
+        write(root / target, yaml.safe_dump(mangled, allow_unicode=True))
+        load(root)
+
+
+file_names = st.sampled_from([
+    "a" * 300, "a/" * 2000, "x\x00y", "..", ".", "/", "", " ", "../..", "../../../x.svg", "~/x.svg",
+    "/etc/hostname", "C:\\map.png", "\\\\server\\map.png", "chapter.yaml", "../01-base", "figures.csv",
+    "artwork.svg/", "artwork.svg/x", "file:///etc/hostname", "%2e%2e/x.svg", "名前.svg", "🏛️.png",
+]) | st.text(max_size=80)
+FILE_KEYS = [("artwork",), ("pages", 1, "file"), ("pages", 2, "chart", "data")]
+
+
+@fuzz
+@given(name=file_names, where=st.sampled_from(FILE_KEYS))
+@example(name="a" * 300, where=("artwork",))  # once crashed: the system refuses a name that long
+def test_file_names_of_every_kind(name, where):
+    chapter = yaml.safe_load((BASE / TARGETS[1]).read_text(encoding="utf-8"))
+    with content_from() as root:
+        write(root / TARGETS[1], yaml.safe_dump(_replace(chapter, where, name), allow_unicode=True))
+        load(root)
+
+
+figures = st.sampled_from([1e308, -1e308, 1.7976931348623157e308, 5e-324, 0, -0.0, 2**63, 10**18, -1]) \
+    | st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**20), 10**20) \
+    | st.sampled_from(["?", "-", None, "n/a", "1e999", "1_000"])
+
+
+@fuzz
+@given(values=st.lists(figures, min_size=1, max_size=6), total=figures,
+       scale=st.sampled_from(["linear", "log"]))
+@example(values=[1e308, 1e308], total=0, scale="linear")  # once crashed: the sum is infinite
+def test_figures_of_every_size(values, total, scale):
+    """Inline figures and a total, anywhere from the smallest float to the largest."""
+    chapter = yaml.safe_load((BASE / TARGETS[1]).read_text(encoding="utf-8"))
+    chart = chapter["pages"][-1]["chart"]
+    chart.update(scale=scale, categories=[f"c{i}" for i in range(len(values))], annotations=[])
+    chart["series"] = [{"label": "s", "values": values, "total": total}]
+    with content_from() as root:
+        write(root / TARGETS[1], yaml.safe_dump(chapter, allow_unicode=True))
+        load(root)
+
+
+@fuzz
+@given(depth=st.integers(1, 20_000), style=st.sampled_from(["[", "{a: ", "- ", "a:\n", "&x [", "!!seq ["]))
+def test_deep_nesting(depth, style):
+    if style == "a:\n":
+        text = "".join(" " * i + "a:\n" for i in range(min(depth, 3000)))
+    else:
+        text = style * depth
+    with content_from() as root:
+        write(root / "chapters/01-base/chapter.yaml", text)
+        load(root)
+
+
+@fuzz
+@given(garbage=st.binary(max_size=600), target=st.sampled_from(FILES))
+def test_binary_garbage(garbage, target):
+    with content_from() as root:
+        write(root / target, garbage)
+        load(root)
+
+
+cells = st.sampled_from([
+    "1", "1e308", "-1e308", "-5", "0", "?", "-", "", "n/a", "1 000", "1,5", "x", '"a,b"', '"', "1e999",
+    "9" * 30, "people", "year", "\ufeff", "\u00a0",
+]) | st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\r\n"), max_size=10)
+headers = st.sampled_from(["year", "year@sv", "people", "people@sv", "", "x", "@", "year@de"])
+
+
+@fuzz
+@given(text=st.text(max_size=300), separator=st.sampled_from([",", ";"]))
+def test_random_csv_text(text, separator):
+    with content_from() as root:
+        write(root / "chapters/01-base/figures.csv", f"year{separator}year@sv{separator}people\n{text}")
+        load(root)
+
+
+@fuzz
+@given(header=st.lists(headers, max_size=5), rows=st.lists(st.lists(cells, max_size=5), max_size=6),
+       separator=st.sampled_from([",", ";"]))
+def test_csv_rows_of_every_kind(header, rows, separator):
+    with content_from() as root:
+        lines = [separator.join(header)] + [separator.join(row) for row in rows]
+        write(root / "chapters/01-base/figures.csv", "\n".join(lines) + "\n")
+        load(root)
+
+
+def _unusable(path: Path, how: str) -> None:
+    write(path, "placeholder")
+    path.unlink()
+    if how == "folder":
+        path.mkdir()
+    elif how == "broken link":
+        path.symlink_to(path.parent / "nothing-here")
+    elif how == "link loop":
+        path.symlink_to(path)
+    elif how == "link outside":
+        path.symlink_to("/etc/hostname")
+    elif how == "empty":
+        path.write_bytes(b"")
+    elif how == "locked":  # unreadable for anyone but root
+        path.write_text("title: x\n")
+        path.chmod(0)
+
+
+@fuzz
+@given(target=st.sampled_from(FILES[1:]), how=st.sampled_from(
+    ["folder", "broken link", "link loop", "link outside", "empty", "locked"]))
+def test_unreadable_files(target, how):
+    with content_from() as root:
+        _unusable(root / target, how)
+        load(root)
+
+
+MUTATIONS = st.lists(st.tuples(
+    st.sampled_from(["delete", "insert", "duplicate line", "swap lines", "indent", "dedent"]),
+    st.floats(0, 1), st.floats(0, 1), odd_text,
+), min_size=1, max_size=6)
+
+
+def _mutate(text: str, mutations) -> str:
+    for op, where, other, payload in mutations:
+        at, to = int(where * len(text)), int(other * len(text))
+        lines = text.split("\n")
+        line = int(where * (len(lines) - 1))
+        if op == "delete":
+            text = text[: min(at, to)] + text[max(at, to):]
+        elif op == "insert":
+            text = text[:at] + payload + text[at:]
+        elif op == "duplicate line":
+            text = "\n".join(lines[: line + 1] + [lines[line]] + lines[line + 1:])
+        elif op == "swap lines":
+            other_line = int(other * (len(lines) - 1))
+            lines[line], lines[other_line] = lines[other_line], lines[line]
+            text = "\n".join(lines)
+        else:
+            lines[line] = " " + lines[line] if op == "indent" else lines[line][1:]
+            text = "\n".join(lines)
+    return text
+
+
+@fuzz
+@given(chapter=st.sampled_from(SHIPPED_CHAPTERS), mutations=MUTATIONS)
+def test_mutations_of_the_shipped_chapters(chapter, mutations):
+    text = (SHIPPED / chapter).read_text(encoding="utf-8")
+    with content_from(SHIPPED, only=Path(chapter).parent.name) as root:
+        write(root / chapter, _mutate(text, mutations))
+        load(root)
+
+
+def test_the_shipped_chapters_are_there():
+    assert SHIPPED_CHAPTERS
+
+
+@pytest.mark.parametrize("make", [
+    pytest.param(lambda tmp: tmp / "missing", id="missing"),
+    pytest.param(lambda tmp: (tmp / "file.yaml", (tmp / "file.yaml").write_text("title: x\n"))[0], id="a-file"),
+    pytest.param(lambda tmp: (tmp / "empty", (tmp / "empty").mkdir())[0], id="no-exhibit-yaml"),
+    pytest.param(lambda tmp: (tmp / "c", (tmp / "c" / "exhibit.yaml").mkdir(parents=True))[0],
+                 id="exhibit-yaml-is-a-folder"),
+])
+def test_only_a_non_content_folder_raises(make, tmp_path):
+    with pytest.raises(NotContentFolder):
+        load_exhibit(make(tmp_path))

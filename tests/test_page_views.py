@@ -1,0 +1,355 @@
+"""The page views (all kinds but charts), built from the shipped exhibit and driven by touch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QSize, Qt
+from PySide6.QtGui import QAccessible, QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
+
+from kiosk.content.loader import load_exhibit
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
+DEVICE = QTest.createTouchDevice()
+
+_EXHIBIT = load_exhibit(CONTENT).exhibit
+PAGES = [
+    pytest.param(chapter.id, index, id=f"{chapter.id}/{page.id or index}")
+    for chapter in _EXHIBIT.chapters
+    for index, page in enumerate(chapter.pages)
+    if page.type != "chart"
+]
+
+
+def find_page(exhibit, ref: str):
+    return exhibit.find_page(ref)[1]
+
+
+@pytest.fixture
+def context_at(qapp, shipped_exhibit):
+    """A ViewContext for a screen of the given size (as conftest's view_context, at 96 dpi)."""
+    from kiosk.paths import assets_dir
+    from kiosk.ui.fonts import register_fonts
+    from kiosk.ui.pages.base import ViewContext
+    from kiosk.ui.theme import make_theme
+
+    register_fonts(assets_dir() / "fonts")
+
+    def make(size=(1920, 1080), lang=None):
+        ui = make_theme(shipped_exhibit.theme, QSize(*size), 96)
+        qapp.setStyleSheet(ui.stylesheet())
+        return ViewContext(shipped_exhibit, ui, lang or shipped_exhibit.default_language)
+
+    return make
+
+
+_HOSTS: list[QWidget] = []
+
+
+@pytest.fixture(autouse=True)
+def _keep_hosts():
+    """The hosts ``show`` makes live until the test ends (their views die with them)."""
+    yield
+    _HOSTS.clear()
+
+
+def show(qtbot, view: QWidget, size=(1920, 1080)) -> QWidget:
+    """``view`` on a screen-coloured host of ``size``, shown, told it is the current page."""
+    host = QWidget()
+    _HOSTS.append(host)
+    host.setProperty("role", "screen")
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # offscreen warns on size hints
+    layout.addWidget(view)
+    qtbot.addWidget(host)
+    host.resize(*size)
+    host.show()
+    qtbot.waitExposed(host)
+    if hasattr(view, "page_shown"):
+        view.page_shown()
+    return host
+
+
+def tap(widget: QWidget, point: QPoint | None = None) -> None:
+    """A finger down and up on ``widget`` (at its centre unless told)."""
+    window = widget.window()
+    at = widget.mapTo(window, widget.rect().center() if point is None else point)
+    QTest.touchEvent(window, DEVICE).press(0, at, window).commit()
+    QTest.touchEvent(window, DEVICE).release(0, at, window).commit()
+
+
+def assert_fully_shown(label: QLabel, view: QWidget) -> None:
+    """The label is visible, inside the view, and tall enough for all of its lines."""
+    assert label.isVisibleTo(view)
+    where = label.geometry().translated(label.parentWidget().mapTo(view, QPoint(0, 0)))
+    assert view.rect().contains(where), (where, view.rect())
+    assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
+def distinct_colours(widget: QWidget) -> int:
+    image = widget.grab().toImage()
+    step = max(1, min(image.width(), image.height()) // 60)
+    return len({image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)})
+
+
+# --- every page ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+@pytest.mark.parametrize("chapter_id, index", PAGES)
+def test_every_page_renders_with_its_title_whole(qtbot, context_at, chapter_id, index, size):
+    from kiosk.ui.pages import make_page_view
+
+    ctx = context_at(size)
+    page = ctx.exhibit.chapter(chapter_id).pages[index]
+    view = make_page_view(page, ctx)
+    host = show(qtbot, view, size)
+    assert distinct_colours(host) > 2  # not a blank page
+    if page.title is not None:
+        assert view.title_label.text() == ctx.text(page.title)
+        assert_fully_shown(view.title_label, view)
+    main = {"quote": "quote_label", "image": "caption_label", "figure": "figure_label"}.get(page.type)
+    if main:
+        assert_fully_shown(getattr(view, main), view)
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def test_a_text_page_shows_the_words_of_its_body_without_markdown(qtbot, view_context):
+    from kiosk.ui.pages.text_page import TextPageView
+
+    page = find_page(view_context.exhibit, "02-secret-police/names")
+    view = TextPageView(page, view_context)
+    show(qtbot, view)
+    shown = view.body_label.plain_text()
+    assert "It began as the Cheka. Later it was known as the GPU and the NKVD." in shown
+    assert "*" not in shown and "*" not in view.body_label.text()  # what screen readers get
+    assert view.body_label.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+
+
+def test_a_text_page_shows_a_list_as_a_list(qtbot, view_context):
+    from kiosk.ui.pages.text_page import TextPageView
+
+    page = find_page(view_context.exhibit, "02-secret-police/year-1924")
+    view = TextPageView(page, view_context)
+    show(qtbot, view)
+    lines = view.body_label.plain_text().splitlines()
+    assert "People arrested or checked. Some of them were sent to labour camps." in lines
+    assert "People killed." in lines
+
+
+def test_a_long_text_scrolls_and_a_reset_brings_it_back_to_the_top(qtbot, view_context):
+    from kiosk.ui.pages.text_page import TextPageView
+
+    page = find_page(view_context.exhibit, "05-grain-crisis/control")
+    roomy, cramped = TextPageView(page, view_context), TextPageView(page, view_context)
+    show(qtbot, roomy, (1920, 1080))
+    show(qtbot, cramped, (1920, 300))
+    assert roomy.scroll_area_for(Qt.Orientation.Vertical) is None
+    area = cramped.scroll_area_for(Qt.Orientation.Vertical)
+    assert area is not None and cramped.scroll_area_for(Qt.Orientation.Horizontal) is None
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    cramped.reset()
+    assert area.verticalScrollBar().value() == 0
+
+
+# --- image, figure, quote ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ref", [
+    "01-roots-of-terror/letters-drawing", "04-five-year-plan/gear-and-wheat", "07-war-on-peasants/camp",
+])
+def test_a_picture_carries_its_alt_text_for_screen_readers(qtbot, view_context, ref):
+    from kiosk.ui.pages.image_page import ImagePageView
+
+    page = find_page(view_context.exhibit, ref)
+    view = ImagePageView(page, view_context)
+    show(qtbot, view)
+    alt = view_context.text(page.alt)
+    picture = QAccessible.queryAccessibleInterface(view.image_view)
+    assert picture.text(QAccessible.Text.Description) == alt
+    assert picture.text(QAccessible.Text.Name) == alt
+    assert view.accessibleDescription() == alt
+    assert not view.image_view.picture_rect().isEmpty()
+
+
+def test_a_picture_keeps_its_aspect_and_fills_its_room(qtbot, view_context):
+    from kiosk.ui.pages.image_page import ImagePageView
+
+    view = ImagePageView(find_page(view_context.exhibit, "07-war-on-peasants/camp"), view_context)
+    show(qtbot, view)
+    shown, natural = view.image_view.picture_rect(), view.image_view.natural_size()
+    assert abs(shown.width() / shown.height() - natural.width() / natural.height()) < 0.01
+    assert shown.width() > view.width() / 2
+
+
+def test_a_key_figure_is_written_the_visitors_way(qtbot, context_at):
+    from kiosk.ui.pages.figure_page import FigurePageView
+
+    ctx = context_at()
+    page = find_page(ctx.exhibit, "02-secret-police/letters")
+    view = FigurePageView(page, ctx)
+    show(qtbot, view)
+    assert view.figure_label.text() == "5,078,174"
+    swedish = FigurePageView(page, context_at(lang="sv"))
+    show(qtbot, swedish)
+    assert swedish.figure_label.text() == QLocale("sv").toString(5078174)  # 5 078 174
+
+
+def test_a_key_figure_written_in_words_keeps_its_number_with_its_word(qtbot, view_context):
+    from kiosk.ui.pages.figure_page import FigurePageView
+
+    view = FigurePageView(find_page(view_context.exhibit, "07-war-on-peasants/dead"), view_context)
+    show(qtbot, view, (1080, 1920))
+    assert view.figure_label.text() == "at least 6\u00a0million"
+
+
+def test_a_quote_shows_the_quote_its_attribution_and_context(qtbot, view_context):
+    from kiosk.ui.pages.quote_page import QuotePageView
+
+    page = find_page(view_context.exhibit, "01-roots-of-terror/quote")
+    view = QuotePageView(page, view_context)
+    show(qtbot, view)
+    assert view.quote_label.text() == "The terror is not something that Stalin started."
+    assert view.attribution_label.text() == "From the curator's notes for this exhibit"
+    assert "before Stalin held full power" in view.context_label.plain_text()
+    assert view.mark.isVisible() and view.mark.width() > 0
+
+
+# --- timeline ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def timeline_page(qtbot, view_context):
+    from kiosk.ui.pages.timeline_page import TimelinePageView
+
+    page = find_page(view_context.exhibit, "08-timeline/years")
+    view = TimelinePageView(page, view_context)
+    show(qtbot, view)
+    return view
+
+
+def test_a_tapped_event_shows_its_text_and_another_tap_switches(qtbot, timeline_page):
+    events, cards = timeline_page.page.events, timeline_page.timeline.cards
+    assert not timeline_page.detail.isVisible()
+    with qtbot.waitSignal(timeline_page.event_opened) as opened:
+        tap(cards[1])
+    assert opened.args == [1]
+    assert timeline_page.detail.isVisible()
+    assert timeline_page.detail.text_label.plain_text() == events[1].text.get("en")
+    assert timeline_page.detail.title_label.text() == events[1].title.get("en")
+    with qtbot.waitSignal(timeline_page.event_opened) as opened:
+        tap(cards[3])
+    assert opened.args == [3]
+    assert timeline_page.detail.text_label.plain_text() == events[3].text.get("en")
+    assert timeline_page.current_event() == 3
+
+
+def test_the_close_button_closes_the_open_event(qtbot, timeline_page):
+    tap(timeline_page.timeline.cards[0])
+    close = timeline_page.detail.close_button
+    assert close.text() == "Close"
+    tap(close)
+    assert not timeline_page.detail.isVisible()
+    assert timeline_page.current_event() == -1
+
+
+def test_a_cancelled_press_opens_nothing(qtbot, timeline_page):
+    card = timeline_page.timeline.cards[1]
+    window, at = card.window(), card.mapTo(card.window(), card.rect().center())
+    with qtbot.assertNotEmitted(timeline_page.event_opened):
+        QTest.touchEvent(window, DEVICE).press(0, at, window).commit()
+        assert card.isDown()  # the press shows
+        far = QPointF(-10_000, -10_000)
+        cancel = QMouseEvent(QEvent.Type.MouseButtonRelease, far, card.mapToGlobal(far),
+                             Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        card.event(cancel)
+        QTest.touchEvent(window, DEVICE).release(0, QPoint(-10_000, -10_000), window).commit()
+    assert not card.isDown()
+    assert not timeline_page.detail.isVisible()
+    assert timeline_page.current_event() == -1
+
+
+def test_the_timeline_scrolls_sideways_only_when_it_does_not_fit(qtbot, context_at):
+    from kiosk.ui.pages.timeline_page import TimelinePageView, TimelineView
+
+    ctx = context_at((1080, 1920))
+    page = find_page(ctx.exhibit, "08-timeline/years")
+    portrait = TimelinePageView(page, ctx)
+    show(qtbot, portrait, (1080, 1920))
+    area = portrait.scroll_area_for(Qt.Orientation.Horizontal)
+    assert area is not None and area.horizontalScrollBar().maximum() > 0
+    wide = TimelineView(page.events, ctx, compact=True)
+    show(qtbot, wide, (3 * 1920, 400))
+    assert wide.scroll_area_for(Qt.Orientation.Horizontal) is None
+
+
+def test_every_year_of_the_span_is_on_the_line(view_context):
+    from kiosk.ui.pages.timeline_page import year_span
+
+    assert year_span(find_page(view_context.exhibit, "08-timeline/years").events) == (1921, 1931)
+
+
+def test_a_reset_closes_the_event_and_scrolls_back(qtbot, context_at):
+    from kiosk.ui.pages.timeline_page import TimelinePageView
+
+    ctx = context_at((1080, 1920))
+    view = TimelinePageView(find_page(ctx.exhibit, "08-timeline/years"), ctx)
+    show(qtbot, view, (1080, 1920))
+    view.open_event(7)
+    assert view.timeline.area.horizontalScrollBar().value() > 0  # the open event scrolled into view
+    view.reset()
+    assert not view.detail.isVisible() and view.current_event() == -1
+    assert view.timeline.area.horizontalScrollBar().value() == 0
+
+
+def test_the_compact_timeline_only_announces_a_tap(qtbot, view_context):
+    from kiosk.ui.pages.timeline_page import TimelineView
+
+    timeline = TimelineView(find_page(view_context.exhibit, "08-timeline/years").events, view_context, compact=True)
+    show(qtbot, timeline)
+    with qtbot.waitSignal(timeline.event_opened) as opened:
+        tap(timeline.cards[2])
+    assert opened.args == [2]
+    assert timeline.height() < 300
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920)], ids=str)
+def test_tap_targets_are_large_and_apart(qtbot, context_at, size):
+    from kiosk.ui.pages.timeline_page import TimelinePageView
+
+    ctx = context_at(size)
+    view = TimelinePageView(find_page(ctx.exhibit, "08-timeline/years"), ctx)
+    show(qtbot, view, size)
+    view.open_event(0)
+    cards = view.timeline.cards
+    for target in [*cards, view.detail.close_button]:
+        assert min(target.width(), target.height()) >= ctx.ui.tap_px >= 64
+    for left, right in zip(cards, cards[1:]):
+        assert right.x() - left.geometry().right() >= ctx.ui.gap // 2
+
+
+# --- sources ---------------------------------------------------------------------------------------
+
+
+def test_the_sources_panel_lists_the_sources_and_closes(qtbot, view_context):
+    from kiosk.ui.pages.sources import SourcesPanel
+
+    page = find_page(view_context.exhibit, "02-secret-police/gpu-1924")
+    panel = SourcesPanel(page, view_context)
+    show(qtbot, panel)
+    assert panel.heading_label.text() == "Sources"
+    assert panel.sources() == [view_context.text(source) for source in page.sources]
+    assert all(label.isVisible() for label in panel.source_labels)
+    with qtbot.assertNotEmitted(panel.closed):
+        tap(panel.panel, QPoint(panel.panel.width() // 2, panel.panel.height() - 5))
+    with qtbot.waitSignal(panel.closed):
+        tap(panel.close_button)
+    with qtbot.waitSignal(panel.closed):
+        tap(panel, QPoint(5, 5))  # on the dimmed page outside the panel

@@ -1,0 +1,111 @@
+"""``kiosk schema``: a JSON Schema that accepts the shipped content and rejects mistakes.
+
+The schema is what a curator's editor checks while they type. It is read here exactly as an
+editor gets it, from the command's output, and applied with ``jsonschema`` to the YAML files.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from kiosk.cli import main
+from kiosk.content.loader import load_exhibit
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+EXHIBIT = CONTENT / "exhibit.yaml"
+CHAPTERS = sorted(CONTENT.glob("chapters/*/chapter.yaml"))
+BASE = Path(__file__).parent / "data" / "broken" / "base"
+
+
+def schema(capsys, which: str | None = None) -> jsonschema.Draft202012Validator:
+    """The validator for ``kiosk schema [--file WHICH]``'s output."""
+    assert main(["schema", *(["--file", which] if which else [])]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    jsonschema.Draft202012Validator.check_schema(printed)
+    return jsonschema.Draft202012Validator(printed)
+
+
+def problems(validator: jsonschema.Draft202012Validator, text: str) -> list[str]:
+    """Every complaint the schema has about a YAML text, nested ones (of anyOf) included."""
+    found = []
+    stack = list(validator.iter_errors(yaml.safe_load(text)))
+    while stack:
+        error = stack.pop()
+        found.append(error.message)
+        stack.extend(error.context or ())
+    return found
+
+
+def test_the_shipped_content_has_chapters():
+    assert len(CHAPTERS) >= 1 and EXHIBIT.is_file()
+
+
+@pytest.mark.parametrize("which", [None, "exhibit"])
+def test_exhibit_yaml_matches(which, capsys):
+    assert problems(schema(capsys, which), EXHIBIT.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("which", [None, "chapter"])
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.parent.name)
+def test_every_chapter_yaml_matches(path, which, capsys):
+    assert problems(schema(capsys, which), path.read_text(encoding="utf-8")) == []
+
+
+def test_each_file_schema_is_for_its_own_file(capsys):
+    assert problems(schema(capsys, "chapter"), EXHIBIT.read_text(encoding="utf-8"))
+    assert problems(schema(capsys, "exhibit"), CHAPTERS[0].read_text(encoding="utf-8"))
+
+
+def with_line(text: str, after: str, line: str) -> str:
+    """``text`` with ``line`` inserted after the first line that starts with ``after``."""
+    lines = text.splitlines()
+    index = next(i for i, existing in enumerate(lines) if existing.startswith(after))
+    return "\n".join(lines[: index + 1] + [line] + lines[index + 1:]) + "\n"
+
+
+@pytest.mark.parametrize("which", [None, "chapter"])
+def test_an_unknown_key_is_rejected(which, capsys):
+    text = with_line(CHAPTERS[0].read_text(encoding="utf-8"), "title:", "teasre: A misspelt key.")
+    assert "Additional properties are not allowed ('teasre' was unexpected)" in problems(schema(capsys, which), text)
+
+
+def test_an_unknown_key_in_a_page_is_rejected(capsys):
+    text = with_line(CHAPTERS[0].read_text(encoding="utf-8"), "  - type:", "    captoin: A misspelt key.")
+    assert "Additional properties are not allowed ('captoin' was unexpected)" in problems(schema(capsys, "chapter"), text)
+
+
+@pytest.mark.parametrize("which", [None, "exhibit"])
+def test_a_wrong_choice_is_rejected(which, capsys):
+    text = with_line(EXHIBIT.read_text(encoding="utf-8"), "admin:", "  gesture: {corner: middle}")
+    found = problems(schema(capsys, which), text)
+    assert "'middle' is not one of ['top-left', 'top-right', 'bottom-left', 'bottom-right']" in found
+
+
+def test_a_wrong_chart_kind_is_rejected(capsys):
+    text = (BASE / "chapters" / "01-base" / "chapter.yaml").read_text(encoding="utf-8")
+    assert "      kind: bar\n" in text
+    found = problems(schema(capsys, "chapter"), text.replace("      kind: bar\n", "      kind: pie\n"))
+    assert "'pie' is not one of ['bar', 'grouped-bar', 'horizontal-bar', 'line']" in found
+
+
+def test_a_missing_required_key_is_rejected(capsys):
+    text = EXHIBIT.read_text(encoding="utf-8").replace("admin:", "admin_gone:", 1)
+    assert "'admin' is a required property" in problems(schema(capsys, "exhibit"), text)
+
+
+def test_schema_and_loader_agree_on_a_single_item_without_its_dash(tmp_path, capsys):
+    """The loader takes ``sources: One source`` as a list of one; the schema must not flag it."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    chapter = content / "chapters" / "01-base" / "chapter.yaml"
+    text = chapter.read_text(encoding="utf-8").replace("    body: A short text.\n",
+                                                       "    body: A short text.\n    sources: One source.\n")
+    chapter.write_text(text, encoding="utf-8")
+    assert load_exhibit(content).problems == ()
+    assert problems(schema(capsys, "chapter"), text) == []

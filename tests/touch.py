@@ -1,0 +1,43 @@
+"""A visitor's finger for tests: taps and swipes as real touch events on a touch screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+DEVICE = QTest.createTouchDevice()
+
+
+def centre(widget: QWidget) -> QPoint:
+    return widget.rect().center()
+
+
+def tap(widget: QWidget, point: QPoint | None = None) -> None:
+    """One finger down and up on ``widget`` (at its centre unless told)."""
+    point = centre(widget) if point is None else point
+    window = widget.window()
+    at = widget.mapTo(window, point)
+    QTest.touchEvent(window, DEVICE).press(0, at, window).commit()
+    QTest.touchEvent(window, DEVICE).release(0, at, window).commit()
+
+
+def two_finger_tap(first: QWidget, second: QWidget) -> None:
+    """Two fingers at once, one on each widget."""
+    window = first.window()
+    a, b = first.mapTo(window, centre(first)), second.mapTo(window, centre(second))
+    QTest.touchEvent(window, DEVICE).press(0, a, window).press(1, b, window).commit()
+    QTest.touchEvent(window, DEVICE).release(0, a, window).release(1, b, window).commit()
+
+
+def swipe(qtbot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 8, step_ms: int = 10) -> None:
+    """One finger dragged from ``start`` to ``end`` (widget coordinates)."""
+    window = widget.window()
+    a, b = widget.mapTo(window, start), widget.mapTo(window, end)
+    sequence = QTest.touchEvent(window, DEVICE, False)
+    sequence.press(0, a, window).commit()
+    for step in range(1, steps + 1):
+        qtbot.wait(step_ms)
+        point = a + (b - a) * (step / steps)
+        sequence.move(0, point, window).commit()
+    sequence.release(0, b, window).commit()
