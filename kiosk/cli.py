@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
+from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__
@@ -58,9 +61,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    misspelt = _misspelt_command(argv)
+    if misspelt:
+        print(f"kiosk: unknown command '{argv[0]}': did you mean '{misspelt}'?", file=sys.stderr)
+        return 2
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "run")
-    args = build_parser().parse_args(argv)
+    try:
+        code = _dispatch(build_parser().parse_args(argv))
+        sys.stdout.flush()  # here, so that a closed pipe is noticed inside the try
+    except BrokenPipeError:
+        # The reader went away (kiosk validate | head -1). Python's documented remedy: point
+        # stdout at devnull, so that the flush at exit does not raise again, and stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return code
+
+
+def _misspelt_command(argv: list[str]) -> Optional[str]:
+    """The command meant by a first argument that is no command, option or folder, if any is
+    close: 'kiosk validat' would otherwise start the kiosk on a folder called 'validat'."""
+    first = argv[0] if argv else ""
+    if not first or first in COMMANDS or first.startswith("-") or "/" in first or os.sep in first \
+            or Path(first).is_dir():
+        return None
+    close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "validate":
         from .commands.validate import run_validate
         return run_validate(args.content, args.strict)

@@ -9,6 +9,10 @@ import os
 
 SCHEME = "pbkdf2-sha256"
 ITERATIONS = 200_000
+MIN_ITERATIONS = 1000
+MAX_ITERATIONS = 10_000_000
+DIGEST_BYTES = 32  # SHA-256
+REMAKE = "run 'kiosk admin-pin' and paste the line it prints whole, in place of this one"
 
 
 def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
@@ -20,17 +24,25 @@ def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) 
 
 
 def hash_problem(stored: str) -> str | None:
-    """Why ``stored`` is not a usable PIN hash, or None when it is."""
+    """Why ``stored`` is not a usable PIN hash, or None when it is.
+
+    A line typed by hand or cut short when it was pasted would lock every member of staff
+    out; one with an absurd number of iterations would hang the PIN pad."""
     parts = stored.split("$")
     if len(parts) != 4 or parts[0] != SCHEME:
-        return f"expected a line made by 'kiosk admin-pin' ({SCHEME}$…), got {stored[:40]!r}"
+        return f"expected the line that 'kiosk admin-pin' makes ({SCHEME}$…), got {stored[:40]!r}: {REMAKE}"
     try:
-        if int(parts[1]) < 1000:
-            return "the hash uses too few iterations: make a new one with 'kiosk admin-pin'"
-        base64.b64decode(parts[2], validate=True)
-        base64.b64decode(parts[3], validate=True)
+        iterations = int(parts[1])
+        salt = base64.b64decode(parts[2], validate=True)
+        digest = base64.b64decode(parts[3], validate=True)
     except ValueError:
-        return "the hash is damaged: make a new one with 'kiosk admin-pin' and paste it whole"
+        return f"the hash is damaged (cut short or changed by hand): {REMAKE}"
+    if iterations < MIN_ITERATIONS:
+        return f"the hash uses too few iterations to be safe: {REMAKE}"
+    if iterations > MAX_ITERATIONS:
+        return f"the hash uses so many iterations that the PIN pad would hang checking a PIN: {REMAKE}"
+    if not salt or len(digest) != DIGEST_BYTES:
+        return f"the hash is damaged (cut short or changed by hand): {REMAKE}"
     return None
 
 

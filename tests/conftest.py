@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import traceback
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 import pytest
 
@@ -12,6 +14,83 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT = REPO / "content"
+
+
+# --- napari's dangling-timer check ---------------------------------------------------------
+
+HERE = Path(__file__).resolve()
+
+
+def _started_at() -> str:
+    """Where a timer was started: the project's own frames, innermost first, and the test's."""
+    frames = traceback.extract_stack()[:-2]  # drop this function and the patched start
+    ours = [f for f in frames if _in_project(f.filename)][::-1] or frames[-1:]
+    named = [f"{_short(f.filename)}:{f.lineno} in {f.name}" for f in ours]
+    return " <- ".join(named if len(named) <= 4 else named[:3] + ["…", named[-1]])
+
+
+def _in_project(filename: str) -> bool:
+    path = Path(filename).resolve()
+    return path.is_file() and path != HERE and REPO in path.parents and ".venv" not in path.parts
+
+
+def _short(filename: str) -> str:
+    path = Path(filename).resolve()
+    return str(path.relative_to(REPO)) if REPO in path.parents else filename
+
+
+def _running(timer) -> bool:
+    try:
+        return timer.isActive()
+    except RuntimeError:  # its C++ object is already gone, and the timer with it
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _dangling_qtimers(request, monkeypatch):
+    """Fail a test that leaves a QTimer running that Python started (napari's check).
+
+    ``QTimer.start`` and ``QTimer.singleShot`` are wrapped to remember where each timer was
+    started; after the test (and its fixtures' teardown, e.g. ``Kiosk.stop()``) every timer
+    still running is stopped and named in the failure.
+    """
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QObject, QTimer
+
+    started: WeakKeyDictionary = WeakKeyDictionary()
+    single_shots: list = []
+    base_start, base_single_shot = QTimer.start, QTimer.singleShot
+
+    def start(timer, *args):
+        started[timer] = _started_at()
+        base_start(timer, *args)
+
+    def single_shot(msec, *args):
+        if len(args) == 1 and callable(args[0]):  # singleShot(ms, callable)
+            context, slot = None, args[0]
+        elif len(args) == 2 and isinstance(args[0], QObject) and callable(args[1]):
+            context, slot = args  # singleShot(ms, context, callable): dies with its context
+        else:
+            return base_single_shot(msec, *args)  # rarer forms: unwatched
+        timer = QTimer(context)
+        timer.setSingleShot(True)
+        timer.timeout.connect(slot)
+        single_shots.append((timer, _started_at()))
+        base_start(timer, msec)
+
+    monkeypatch.setattr(QTimer, "start", start)
+    monkeypatch.setattr(QTimer, "singleShot", staticmethod(single_shot))
+    yield
+    dangling = [(timer, where) for timer, where in [*started.items(), *single_shots] if _running(timer)]
+    for timer, _ in dangling:
+        timer.stop()
+    single_shots.clear()
+    assert not dangling, (
+        f"{len(dangling)} QTimer(s) left running after the test; stop them (Kiosk.stop() "
+        "stops the kiosk's own). Started at:\n" + "\n".join(f"  {where}" for _, where in dangling)
+    )
 
 
 @pytest.fixture
@@ -48,8 +127,10 @@ def view_context(qapp, shipped_exhibit):
     return ViewContext(shipped_exhibit, ui, shipped_exhibit.default_language)
 
 
-def make_kiosk(qtbot, result, size=(1920, 1080), content_dir=None):
-    """A kiosk in kiosk mode on a screen of ``size``, shown and ready for a finger."""
+def make_kiosk(qtbot, result, size=(1920, 1080), content_dir=None, clock=None, kiosk_mode=True):
+    """A kiosk (in kiosk mode unless told) on a screen of ``size``, shown and ready for a finger."""
+    import time
+
     from PySide6.QtCore import QSize
 
     from kiosk.paths import assets_dir
@@ -57,7 +138,8 @@ def make_kiosk(qtbot, result, size=(1920, 1080), content_dir=None):
     from kiosk.ui.kiosk import Kiosk
 
     register_fonts(assets_dir() / "fonts")
-    kiosk = Kiosk(result, str(content_dir or CONTENT), QSize(*size), 96, kiosk_mode=True)
+    kiosk = Kiosk(result, str(content_dir or CONTENT), QSize(*size), 96, kiosk_mode=kiosk_mode,
+                  clock=clock or time.monotonic)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(*size)
     kiosk.window.show()
@@ -74,3 +156,158 @@ def kiosk(qtbot):
     running.screens.library.build_all()
     yield running
     running.stop()
+
+
+@pytest.fixture
+def open_kiosk(qtbot):
+    """Start kiosks on content folders, as the app does after its first frame; stopped after.
+
+    ``open_kiosk(folder, size=…, clock=…)`` loads ``folder`` (it must load without errors)
+    and returns the running kiosk.
+    """
+    from kiosk.content.loader import load_exhibit
+
+    running = []
+
+    def start(folder: Path, **options):
+        result = load_exhibit(folder)
+        assert not result.errors, result.errors
+        kiosk = make_kiosk(qtbot, result, content_dir=folder, **options)
+        kiosk.start()
+        running.append(kiosk)
+        return kiosk
+
+    yield start
+    for kiosk in running:
+        kiosk.stop()
+
+
+class SteppedClock:
+    """The monotonic clock, plus time a test makes pass at once (a finger held for seconds)."""
+
+    def __init__(self):
+        import time
+
+        self._monotonic = time.monotonic
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return self._monotonic() + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds
+
+
+@pytest.fixture
+def clock() -> SteppedClock:
+    return SteppedClock()
+
+
+def shipped_pin_hash() -> str:
+    text = (CONTENT / "exhibit.yaml").read_text(encoding="utf-8")
+    return next(line.split(":", 1)[1].strip().strip('"') for line in text.splitlines()
+                if line.strip().startswith("pin_hash:"))
+
+
+SMALL_EXHIBIT = """\
+title: {{en: A small exhibit, sv: En liten utställning}}
+languages:
+  - {{code: en, name: English}}
+  - {{code: sv, name: Svenska}}
+idle: {{timeout: {timeout}, warning: {warning}}}
+home_timeline: 01-story/years
+theme:
+  timings: {{page_turn_ms: 120}}
+admin:
+  pin_hash: "{pin_hash}"
+labels:
+  touch_to_begin: {{en: Touch the screen to begin, sv: Rör vid skärmen för att börja}}
+  home: {{en: Home, sv: Hem}}
+  previous: {{en: Back, sv: Bakåt}}
+  next: {{en: Next, sv: Nästa}}
+  page_of: "{{page}} / {{count}}"
+  sources: {{en: Sources, sv: Källor}}
+  close: {{en: Close, sv: Stäng}}
+  chapters: Chapters
+  timeline: Timeline
+  language: Language
+  advisory_title: Before you continue
+  advisory_continue: Continue
+  advisory_skip: Skip this chapter
+  still_there: {{en: Are you still there?, sv: Är du kvar?}}
+  resetting_in: {{en: "Starting over in {{seconds}} s", sv: "Börjar om om {{seconds}} s"}}
+  continue_visit: {{en: "Yes, continue", sv: "Ja, fortsätt"}}
+  unknown: Not known
+  not_applicable: Does not apply
+  tap_for_value: Tap a bar to see its figure.
+  admin_title: Staff settings
+  admin_enter_pin: Enter the PIN
+  admin_wrong_pin: Wrong PIN. Please try again.
+  admin_locked: "Too many wrong PINs. Try again in {{seconds}} s."
+  admin_exit: Quit the kiosk
+  admin_reload: Reload the content
+  admin_back: Back to the exhibit
+  admin_problems: Content problems
+  admin_no_problems: The content has no problems.
+  admin_status: "Version {{version}} · content {{content}} · loaded {{loaded}}"
+"""
+
+SMALL_CHAPTER = """\
+title: {{en: The story, sv: Berättelsen}}
+teaser: Four pages to read, study and leave.
+pages:
+  - type: text
+    id: long
+    title: A long read
+    body: |
+{lines}
+    sources:
+      - {{en: A source, sv: En källa}}
+  - type: chart
+    id: figures
+    title: Two figures
+    chart:
+      kind: bar
+      unit: people
+      categories: [First, Second]
+      series:
+        - {{label: People, values: [120, 340]}}
+  - type: timeline
+    id: years
+    title: Three years
+    events:
+      - {{date: "1921", title: The first, text: What happened first.}}
+      - {{date: "1925", title: The second, text: What happened next.}}
+      - {{date: "1930", title: The third, text: What happened last.}}
+    sources:
+      - {{en: Another source, sv: En annan källa}}
+  - type: text
+    id: study
+    title: A page for study
+    idle_timeout: {page_timeout}
+    body: Take your time.
+"""
+
+
+@pytest.fixture
+def small_content(tmp_path: Path):
+    """``small_content(timeout=…, warning=…, page_timeout=…)``: a content folder of its own.
+
+    One chapter in English and Swedish (the kiosk's own words translated, the rest plain):
+    a text long enough to scroll, with sources; a bar chart; a timeline (also on the home
+    screen); a page with its own ``idle_timeout``. The admin PIN is the shipped one, 1921.
+    """
+
+    def write(timeout: float = 1, warning: float = 2, page_timeout: float = 3) -> Path:
+        root = tmp_path / "small"
+        chapter = root / "chapters" / "01-story"
+        chapter.mkdir(parents=True, exist_ok=True)
+        (root / "exhibit.yaml").write_text(
+            SMALL_EXHIBIT.format(timeout=timeout, warning=warning, pin_hash=shipped_pin_hash()),
+            encoding="utf-8")
+        lines = "\n".join(f"      - Line {number} of a long read." for number in range(1, 41))
+        (chapter / "chapter.yaml").write_text(
+            SMALL_CHAPTER.format(lines=lines, page_timeout=page_timeout), encoding="utf-8")
+        return root
+
+    return write

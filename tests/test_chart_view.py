@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
@@ -53,8 +55,8 @@ def tap(view: ChartPageView, series: int, category: int, where: str = "bar") -> 
 
 def callout_texts(view: ChartPageView) -> list[str]:
     """The texts a visitor sees in the chart's callout."""
-    return [label.text() for label in view.chart.findChildren(QLabel)
-            if label.isVisible() and label.parent() is not view.chart and label.text()]
+    return [label.text() for label in view.chart.callout.findChildren(QLabel)
+            if label.isVisible() and label.text()]
 
 
 def test_a_tapped_bar_reveals_its_exact_figure_and_unit(qtbot, chart_page):
@@ -210,3 +212,130 @@ def test_the_text_goes_beside_the_chart_in_landscape_and_under_it_in_portrait(ch
 
 def _close(a: QColor, b: QColor, tolerance: int = 24) -> bool:
     return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3]))
+
+
+# --- bars on screen, whenever the page is current ------------------------------------------
+
+
+def _still_context(shipped_exhibit, qapp, size=QSize(1920, 1080)) -> ViewContext:
+    """A context whose charts do not grow (as ``kiosk proof`` renders them)."""
+    theme = shipped_exhibit.theme
+    timings = dataclasses.replace(theme.timings, chart_grow_ms=0)
+    exhibit = dataclasses.replace(shipped_exhibit, theme=dataclasses.replace(theme, timings=timings))
+    ui = make_theme(exhibit.theme, size, 96)
+    qapp.setStyleSheet(ui.stylesheet())
+    return ViewContext(exhibit, ui, exhibit.default_language)
+
+
+def _bar_is_painted(view: ChartPageView, series: int, category: int, view_context) -> bool:
+    chart = view.chart
+    image = chart.grab().toImage()
+    middle = chart.bar_rect(series, category).center().toPoint()
+    return _close(QColor(image.pixel(middle)), view_context.ui.series_colour(series))
+
+
+@pytest.mark.parametrize("page_id, cell", [("personnel", (0, 1)), ("gpu-1924", (ARRESTED, LETTERS))])
+def test_with_growing_off_a_page_built_off_screen_shows_its_bars_in_full(qtbot, qapp, shipped_exhibit,
+                                                                        view_context, page_id, cell):
+    ctx = _still_context(shipped_exhibit, qapp)
+    view = ChartPageView(shipped_exhibit.chapter("02-secret-police").page_by_id(page_id), ctx)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.page_shown()  # as the chapter screen does, before the page is on screen
+    assert not view.chart.growing
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.chart.growing
+    assert _bar_is_painted(view, *cell, view_context)
+    assert view.chart.figure_text(*cell) in [item.toPlainText() for item in view.chart.plot.labels.values()
+                                             if item.opacity() > 0.99]
+    assert [t for t in view.findChildren(QTimer) if t.isActive()] == []
+
+
+def test_a_page_told_it_is_current_while_off_screen_grows_when_it_shows(qtbot, chart_page, shipped_exhibit,
+                                                                         view_context):
+    view = ChartPageView(shipped_exhibit.chapter("02-secret-police").page_by_id("personnel"), view_context)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.page_shown()
+    assert not view.chart.growing  # nobody would see it grow
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.chart.growing
+    qtbot.waitUntil(lambda: not view.chart.growing, timeout=5000)
+    assert _bar_is_painted(view, 0, 1, view_context)
+    assert [t for t in view.findChildren(QTimer) if t.isActive()] == []
+
+
+def test_the_proof_callout_sits_beside_the_bars_it_explains(qtbot, qapp, shipped_exhibit):
+    ctx = _still_context(shipped_exhibit, qapp)
+    for page_id, cell in (("personnel", (0, 0)), ("gpu-1924", (ARRESTED, 1))):
+        view = ChartPageView(shipped_exhibit.chapter("02-secret-police").page_by_id(page_id), ctx)
+        qtbot.addWidget(view)
+        view.resize(1920, 1080)
+        view.show()
+        qtbot.waitExposed(view)
+        view.page_shown()
+        chart = view.chart
+        chart.reveal(*cell)
+        callout = QRectF(chart.callout.geometry())
+        for series in range(len(chart.spec.series_resolved)):
+            assert not callout.intersects(chart.bar_rect(series, cell[1]))  # the category stays in sight
+        assert chart.rect().contains(chart.callout.geometry())
+        for key, label in chart.plot.labels.items():  # no figure cut in half by the panel
+            rect = chart._label_rect(*key)
+            assert not callout.intersects(rect) or label.opacity() == 0.0, key
+
+
+# --- a row is easy to tap -------------------------------------------------------------------
+
+
+def test_in_the_kiosk_every_row_of_the_long_chart_is_a_full_tap_target(qtbot, kiosk):
+    session = kiosk.session
+    session.start_visit()
+    session.open_chapter(1)
+    session.accept_advisory()
+    session.go_to_page(3)
+    qtbot.waitUntil(lambda: not kiosk.window.holding and not kiosk.screens.chapter.busy)
+    view = kiosk.screens.chapter.stack.current_view()
+    chart, tap_px = view.chart, view.ctx.ui.tap_px
+    assert view.page.id == "gpu-1924"
+    for category in range(len(chart.spec.categories_resolved)):
+        band = chart.band_rect(category)
+        assert band.height() >= tap_px, (category, band.height(), tap_px)
+        near_edge = chart.mapTo(view, QPoint(round(band.center().x()), round(band.top() + 3)))
+        with qtbot.waitSignal(chart.value_revealed) as revealed:
+            QTest.touchEvent(kiosk.window, TOUCH).press(0, view.mapTo(kiosk.window, near_edge), kiosk.window).commit()
+            QTest.touchEvent(kiosk.window, TOUCH).release(0, view.mapTo(kiosk.window, near_edge), kiosk.window).commit()
+        assert revealed.args[1] == category
+        chart.clear_reveal()  # the callout would cover the next row
+
+
+@pytest.mark.parametrize("size", [QSize(1366, 768), QSize(1920, 1080), QSize(1080, 1920)], ids=str)
+def test_category_names_are_written_whole(chart_page, size):
+    from kiosk.ui.chart.geometry import name_lines, wrap_text
+
+    view = chart_page("gpu-1924", size)
+    plot = view.chart.plot
+    font = view.ctx.ui.font("caption")
+    width = plot.category_axis.width() - view.ctx.ui.px(18)
+    for category, name in enumerate(plot.spec.categories_resolved):
+        lines = name_lines(plot.band_rect(category).height(), font)
+        assert "…" not in wrap_text(view.ctx.text(name), font, width, lines), name
+
+
+@pytest.mark.parametrize("size, beside", [(QSize(1920, 1080), True), (QSize(1080, 1920), False)], ids=str)
+def test_the_key_goes_beside_the_chart_in_landscape_and_over_it_in_portrait(chart_page, size, beside):
+    view = chart_page("gpu-1924", size)
+    legend = view.chart.legend
+    assert legend.isVisible()
+    assert (legend.parentWidget() is view.side) == beside
+    assert (legend.parentWidget() is view.chart) != beside
+
+
+def test_pyqtgraph_is_configured_by_the_theme_once_charts_are_made(chart_page):
+    import pyqtgraph as pg
+
+    chart_page("personnel")
+    assert pg._kiosk_configured
+    assert pg.getConfigOption("antialias") is True and pg.getConfigOption("background") is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,56 @@ def test_validate_a_folder_that_is_not_content(tmp_path):
     done = kiosk("validate", str(tmp_path))
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == f"kiosk validate: {tmp_path} is not a content folder: it has no exhibit.yaml\n"
+
+
+# --- a misspelt command, a folder, no argument at all ---------------------------------------------
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("validat", "validate"), ("valdiate", "validate"), ("shema", "schema"), ("admin-pn", "admin-pin"),
+    ("adminpin", "admin-pin"), ("prof", "proof"), ("rnu", "run"),
+])
+def test_a_misspelt_command_exits_2_with_the_command_meant(typed, meant, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main([typed, "content"]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"kiosk: unknown command '{typed}': did you mean '{meant}'?\n")
+
+
+@pytest.fixture
+def kiosk_runs(monkeypatch) -> list:
+    """The arguments ``run_kiosk`` is called with, instead of starting the kiosk."""
+    from kiosk.ui import app
+
+    calls = []
+    monkeypatch.setattr(app, "run_kiosk", lambda *args: calls.append(args) or 0)
+    return calls
+
+
+@pytest.mark.parametrize("argv, runs", [
+    pytest.param([], (None, False, None), id="no-argument"),
+    pytest.param(["validat"], ("validat", False, None), id="a-folder-named-like-a-command"),
+    pytest.param(["some/dir", "--windowed"], ("some/dir", True, None), id="a-folder"),
+    pytest.param(["exhibit-2025"], ("exhibit-2025", False, None), id="a-name-like-no-command"),
+    pytest.param(["run", "validat"], ("validat", False, None), id="run-a-folder"),
+    pytest.param(["validte/"], ("validte/", False, None), id="a-path-is-never-a-command"),
+])
+def test_a_folder_or_nothing_runs_the_kiosk(argv, runs, kiosk_runs, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "validat").mkdir()
+    (tmp_path / "some" / "dir").mkdir(parents=True)
+    assert main(argv) == 0
+    assert kiosk_runs == [runs]
+
+
+def test_validate_into_a_pipe_closed_early_ends_quietly(tmp_path):
+    """``kiosk validate | head -1``: no BrokenPipeError traceback when head stops reading."""
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).parent / "data" / "broken" / "base", content)
+    for number in range(1500):  # far more output than a pipe holds
+        (content / f"leftover-{number:04d}.txt").write_text("x")
+    done = subprocess.run(["bash", "-c", f"'{KIOSK}' validate content | head -1; echo \"${{PIPESTATUS[0]}}\""],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    first = ("content/leftover-0000.txt: warning: nothing uses this file: name it in a page (file:, "
+             "artwork: or data:), or move it out of the content folder")
+    assert (done.stdout, done.stderr) == (f"{first}\n1\n", "")

@@ -11,6 +11,7 @@ The examples are derandomized, so every run (and CI) tries the same ones.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -22,7 +23,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from kiosk.content.checks import COLOUR
 from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
+from kiosk.content.model import Colours, Labels, TimelinePage
 from kiosk.content.problems import Problem
 
 BASE = Path(__file__).parent / "data" / "broken" / "base"
@@ -55,6 +58,7 @@ nasty = st.sampled_from([
     "../../outside.svg", "/etc/hostname", "C:\\pictures\\map.png", "?", "-", "", ".", "/",
     "figures.csv", "artwork.svg", "chapter.yaml", "01-base/years", "01-base/", "/years", "nope/nope",
     "bar", "log", "text", "chart", "timeline", "1921", "{page}", "en", "sv",
+    "{", "}", "{pages}", "{page:>9}", "{0}", "{{page}}", "#fff", "#15171a", "dark grey", 86401, 10**9,
 ])
 yaml_values = st.recursive(
     nasty | scalars,
@@ -105,7 +109,36 @@ def load(root: Path) -> LoadResult:
         assert str(problem).startswith(problem.file)
     if result.exhibit is None:
         assert result.errors, "an exhibit that could not be loaded must say why"
+    else:
+        assert_safe_on_the_floor(result.exhibit)
     return result
+
+
+def assert_safe_on_the_floor(exhibit) -> None:
+    """What the kiosk relies on when it shows a loaded exhibit, whatever the problems: labels
+    it can fill in, colours Qt reads the same everywhere, times and sizes in range, and no
+    chapter or timeline without content."""
+    for f in dataclasses.fields(Labels):
+        allowed = f.metadata["placeholders"]
+        for text in getattr(exhibit.labels, f.name).all():
+            if allowed:
+                text.format(**{name: 1 for name in allowed})
+    colours = exhibit.theme.colours
+    for f in dataclasses.fields(Colours):
+        for value in (getattr(colours, f.name),) if f.name != "series" else colours.series:
+            assert COLOUR.match(value), (f.name, value)
+    assert colours.series
+    for group in (exhibit.idle, exhibit.attract, exhibit.admin, exhibit.admin.gesture,
+                  exhibit.theme.sizes, exhibit.theme.timings):
+        for f in dataclasses.fields(group):
+            value, above, most = getattr(group, f.name), f.metadata.get("above"), f.metadata.get("at_most")
+            if above is not None:
+                assert value > above and (most is None or value <= most), (f.name, value)
+    for chapter in exhibit.chapters:
+        assert chapter.pages
+        for page in chapter.pages:
+            assert not isinstance(page, TimelinePage) or page.events
+            assert page.idle_timeout is None or 0 < page.idle_timeout <= 86400
 
 
 @fuzz

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QSize, Qt
-from PySide6.QtGui import QAccessible, QMouseEvent
+from PySide6.QtGui import QAccessible, QColor, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
 
@@ -237,7 +237,7 @@ def timeline_page(qtbot, view_context):
 
 def test_a_tapped_event_shows_its_text_and_another_tap_switches(qtbot, timeline_page):
     events, cards = timeline_page.page.events, timeline_page.timeline.cards
-    assert not timeline_page.detail.isVisible()
+    assert timeline_page.current_event() == 0  # the first event is told until another is tapped
     with qtbot.waitSignal(timeline_page.event_opened) as opened:
         tap(cards[1])
     assert opened.args == [1]
@@ -272,8 +272,7 @@ def test_a_cancelled_press_opens_nothing(qtbot, timeline_page):
         card.event(cancel)
         QTest.touchEvent(window, DEVICE).release(0, QPoint(-10_000, -10_000), window).commit()
     assert not card.isDown()
-    assert not timeline_page.detail.isVisible()
-    assert timeline_page.current_event() == -1
+    assert timeline_page.current_event() == 0  # still the first event, as the page opened
 
 
 def test_the_timeline_scrolls_sideways_only_when_it_does_not_fit(qtbot, context_at):
@@ -296,16 +295,19 @@ def test_every_year_of_the_span_is_on_the_line(view_context):
     assert year_span(find_page(view_context.exhibit, "08-timeline/years").events) == (1921, 1931)
 
 
-def test_a_reset_closes_the_event_and_scrolls_back(qtbot, context_at):
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=str)
+def test_a_reset_scrolls_back_to_the_first_event_open(qtbot, context_at, size):
     from kiosk.ui.pages.timeline_page import TimelinePageView
 
-    ctx = context_at((1080, 1920))
+    ctx = context_at(size)
     view = TimelinePageView(find_page(ctx.exhibit, "08-timeline/years"), ctx)
-    show(qtbot, view, (1080, 1920))
+    show(qtbot, view, size)
+    assert view.current_event() == 0 and view.detail.isVisible()  # the page never opens empty
     view.open_event(7)
     assert view.timeline.area.horizontalScrollBar().value() > 0  # the open event scrolled into view
     view.reset()
-    assert not view.detail.isVisible() and view.current_event() == -1
+    assert view.current_event() == 0 and view.detail.isVisible()
+    assert view.detail.title_label.text() == view.page.events[0].title.get("en")
     assert view.timeline.area.horizontalScrollBar().value() == 0
 
 
@@ -329,10 +331,119 @@ def test_tap_targets_are_large_and_apart(qtbot, context_at, size):
     show(qtbot, view, size)
     view.open_event(0)
     cards = view.timeline.cards
-    for target in [*cards, view.detail.close_button]:
+    steps = [b for b in (view.detail.earlier_button, view.detail.later_button) if b.isVisible()]
+    for target in [*cards, view.detail.close_button, *steps]:
         assert min(target.width(), target.height()) >= ctx.ui.tap_px >= 64
     for left, right in zip(cards, cards[1:]):
         assert right.x() - left.geometry().right() >= ctx.ui.gap // 2
+
+
+def test_the_compact_timeline_shows_whole_titles_when_styled_by_its_window(qtbot, qapp, context_at):
+    """As on the home screen: the stylesheet is the window's, set before the line is on it."""
+    from kiosk.ui.pages.timeline_page import TimelineView
+
+    ctx = context_at((1920, 1080))
+    qapp.setStyleSheet("")
+    host = QWidget()
+    _HOSTS.append(host)
+    host.setStyleSheet(ctx.ui.stylesheet())
+    timeline = TimelineView(find_page(ctx.exhibit, "08-timeline/years").events, ctx, compact=True)
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    layout.addWidget(QWidget(), 1)  # the chapter tiles, taking what the line leaves
+    layout.addWidget(timeline)
+    qtbot.addWidget(host)
+    host.resize(1776, 400)
+    host.show()
+    qtbot.waitExposed(host)
+    assert timeline.height() == timeline.sizeHint().height() == timeline.minimumSizeHint().height()
+    assert timeline.scroll_area_for(Qt.Orientation.Horizontal) is None  # the whole line fits
+    for card in timeline.cards:
+        title = card.title_label
+        assert title.font().pixelSize() == ctx.ui.font("card-title").pixelSize()
+        assert title.height() >= title.heightForWidth(title.width()), title.text()
+        assert title.geometry().bottom() < card.height()
+        assert title.heightForWidth(title.width()) <= 2 * title.fontMetrics().lineSpacing() + 1  # two lines
+
+
+def test_in_portrait_the_event_steps_to_its_neighbours(qtbot, context_at):
+    from kiosk.ui.pages.timeline_page import TimelinePageView
+
+    ctx = context_at((1080, 1920))
+    view = TimelinePageView(find_page(ctx.exhibit, "08-timeline/years"), ctx)
+    show(qtbot, view, (1080, 1920))
+    detail = view.detail
+    qtbot.waitUntil(lambda: detail.height() > 0)  # laid out, as before a visitor's first look
+    assert not detail.earlier_button.isVisible()  # the first event has nothing before it
+    assert detail.later_button.text().startswith("1924")
+    line = view.timeline.mapTo(view, view.timeline.rect().topLeft())
+    with qtbot.waitSignal(view.event_opened) as opened:
+        tap(detail.later_button)
+    assert opened.args == [1] and view.current_event() == 1
+    assert detail.earlier_button.text().endswith("1921")
+    assert view.timeline.mapTo(view, view.timeline.rect().topLeft()) == line  # the line stays put
+    assert detail.date_label.property("role") == "date"
+
+
+def test_a_page_laid_out_narrow_while_hidden_does_not_scroll_when_shown_wide(qtbot, context_at):
+    from kiosk.ui.pages import make_page_view
+
+    size = (3840 - 288, 2160 - 512)  # a page of the kiosk on a 4K screen
+    ctx = context_at((3840, 2160))
+    view = make_page_view(find_page(ctx.exhibit, "03-dangerous-person/" + ctx.exhibit.chapter(
+        "03-dangerous-person").pages[1].id), ctx)
+    view.resize(400, 800)  # as a page waiting off screen may be
+    view.layout().activate()
+    show(qtbot, view, size)
+    assert view.scroll_area_for(Qt.Orientation.Vertical) is None
+
+
+def test_headings_inside_a_page_use_the_heading_role(qtbot, view_context):
+    from kiosk.ui.pages.sources import SourcesPanel
+    from kiosk.ui.pages.timeline_page import TimelinePageView
+
+    view = TimelinePageView(find_page(view_context.exhibit, "08-timeline/years"), view_context)
+    panel = SourcesPanel(find_page(view_context.exhibit, "02-secret-police/gpu-1924"), view_context)
+    show(qtbot, view)
+    ui = view_context.ui
+    for label in (view.detail.title_label, panel.heading_label):
+        label.ensurePolished()
+        assert label.property("role") == "heading"
+        assert label.font().pixelSize() == ui.text_px(ui.theme.sizes.title * 0.62) == ui.font("heading").pixelSize()
+
+
+def test_disabled_primary_buttons_look_disabled_and_selected_tiles_are_marked(qtbot, view_context):
+    from PySide6.QtWidgets import QPushButton
+
+    host = QWidget()
+    _HOSTS.append(host)
+    primary, tile = QPushButton("Next", host), QPushButton("", host)
+    primary.setProperty("role", "primary")
+    tile.setProperty("role", "tile")
+    tile.setProperty("selected", True)
+    primary.setGeometry(10, 10, 200, 100)
+    tile.setGeometry(10, 150, 200, 100)
+    primary.setEnabled(False)
+    show(qtbot, host, (400, 300))
+    ui = view_context.ui
+    inside = QColor(primary.grab().toImage().pixel(100, 20))
+    assert inside != ui.colour("accent")
+    edge = QColor(tile.grab().toImage().pixel(100, 0))
+    assert abs(edge.red() - ui.colour("accent").red()) < 24 and abs(edge.green() - ui.colour("accent").green()) < 24
+
+
+def test_the_theme_and_the_pages_without_charts_do_not_import_pyqtgraph():
+    import subprocess
+    import sys
+
+    code = ("import sys; import kiosk.ui.theme, kiosk.ui.pages, kiosk.ui.pages.timeline_page, "
+            "kiosk.ui.pages.text_page, kiosk.ui.pages.image_page, kiosk.ui.widgets; "
+            "print('pyqtgraph' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
 
 
 # --- sources ---------------------------------------------------------------------------------------

@@ -109,3 +109,32 @@ def test_schema_and_loader_agree_on_a_single_item_without_its_dash(tmp_path, cap
     chapter.write_text(text, encoding="utf-8")
     assert load_exhibit(content).problems == ()
     assert problems(schema(capsys, "chapter"), text) == []
+
+
+@pytest.mark.parametrize("old, new, says", [
+    pytest.param('background: "#15171a"', "background: dark grey",
+                 "'dark grey' does not match '^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$'", id="colour"),
+    pytest.param('series: ["#c9a66b", "#b3261e", "#6f8fa6", "#8a9a5b"]', "series: []", "[] should be non-empty",
+                 id="empty-palette"),
+    pytest.param("theme:\n", "theme:\n  timings: {page_turn_ms: 0}\n",
+                 "0 is less than or equal to the minimum of 0", id="zero"),
+    pytest.param("theme:\n", "theme:\n  sizes: {body: 600}\n", "600 is greater than the maximum of 540",
+                 id="too-large"),
+])
+def test_the_schema_knows_the_limits_the_loader_checks(old, new, says, capsys):
+    """The limits come from the same field metadata as the loader's checks."""
+    text = EXHIBIT.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    assert says in problems(schema(capsys, "exhibit"), text.replace(old, new))
+
+
+def test_the_schema_rejects_a_pin_line_typed_by_hand(capsys):
+    text = EXHIBIT.read_text(encoding="utf-8")
+    start = text.index("  pin_hash:")
+    text = text[:start] + "  pin_hash: '4711'\n" + text[text.index("\n", start) + 1:]
+    assert any(found.startswith("'4711' does not match") for found in problems(schema(capsys, "exhibit"), text))
+
+
+def test_the_schema_rejects_a_chapter_without_pages(capsys):
+    text = "title: T\nteaser: T\npages: []\n"
+    assert "[] should be non-empty" in problems(schema(capsys, "chapter"), text)

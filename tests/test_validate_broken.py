@@ -221,7 +221,7 @@ CASES = [
             title: Unreadable file
             teaser: The artwork cannot be read.
             artwork: locked.svg
-            pages: []
+            pages: [{type: quote, quote: Words., attribution: Someone.}]
             """)}, (
         "chapters/20-unreadable/chapter.yaml:3: artwork: 'locked.svg' cannot be read (Permission "
         "denied): check the file's permissions",
@@ -232,7 +232,7 @@ CASES = [
             title: A folder, not a file
             teaser: The artwork is a folder.
             artwork: map.png
-            pages: []
+            pages: [{type: quote, quote: Words., attribution: Someone.}]
             """)}, (
         "chapters/21-folder/chapter.yaml:3: artwork: 'map.png' is a folder, not a file: name the "
         "file itself",
@@ -243,7 +243,7 @@ CASES = [
             title: Not an image
             teaser: The picture is garbage.
             artwork: map.png
-            pages: []
+            pages: [{type: quote, quote: Words., attribution: Someone.}]
             """)}, (
         "chapters/22-garbage/chapter.yaml:3: artwork: 'map.png' cannot be decoded as an image "
         "(Unsupported image format): export it again as PNG, JPEG or SVG",
@@ -254,7 +254,7 @@ CASES = [
             title: Too large
             teaser: An image Qt refuses to open.
             artwork: poster.png
-            pages: []
+            pages: [{type: quote, quote: Words., attribution: Someone.}]
             """)}, (
         "chapters/29-too-large/chapter.yaml:3: artwork: 'poster.png' is 20000×20000 pixels, too large "
         "for the kiosk to open at all (no screen shows more than 3840×2160): scale it down",
@@ -286,7 +286,7 @@ CASES = [
     )),
     # --- Figures: CSV rows, numbers, totals --------------------------------------------------------
     Case("csv-rows", {
-        "24-csv/figures.csv": "year,year@sv,people\n1921,1921,10,5\n1925,1925,twenty\n1926,1926,7\n",
+        "24-csv/figures.csv": "year,year@sv,people\n1921,1921,10,5\n1925,1925,twenty\n1926,1926,7\n1927\n",
         "24-csv/chapter.yaml": yaml_text("""
             title: CSV
             teaser: A CSV file with mistakes.
@@ -304,6 +304,8 @@ CASES = [
         "missing or stray comma, and put a text that contains a comma in double quotes",
         "chapters/24-csv/figures.csv:3: people: expected a number, '?' or an empty cell for unknown, "
         "or '-' for not applicable; got 'twenty': write the figure in digits, without units",
+        "chapters/24-csv/figures.csv:5: this row has 1 cell but the header has 3: check for a "
+        "missing or stray comma, and put a text that contains a comma in double quotes",
     )),
     Case("total-does-not-match", {"25-total/chapter.yaml": yaml_text("""
         title: Total
@@ -372,7 +374,7 @@ CASES = [
     Case("yaml-tag", {"27-tag/chapter.yaml": yaml_text("""
         title: !!python/object/apply:os.system ["echo hello"]
         teaser: A tag that would run a command.
-        pages: []
+        pages: [{type: quote, quote: Words., attribution: Someone.}]
         """)}, (
         "chapters/27-tag/chapter.yaml:1: the tag '!!python/object/apply:os.system' is not allowed: "
         "remove it and write a plain value",
@@ -387,9 +389,131 @@ CASES = [
         "chapters/28-alias/chapter.yaml:5: this repeats the value anchored with '&' on line 2; "
         "anchors and aliases (& and *) are not used in content files: write the value out in full",
     )),
+    # --- Figures that YAML reads as something else ---------------------------------------------
+    Case("figures-read-as-text", {"31-as-text/chapter.yaml": yaml_text("""
+        title: Figures read as text
+        teaser: A tag, quotes and a bare question mark.
+        pages:
+          - type: figure
+            value: !!str 18200
+            label: Tagged as text.
+          - type: figure
+            value: "18200"
+            label: Quoted.
+          - type: chart
+            chart:
+              kind: bar
+              unit: people
+              categories: [a, b]
+              series:
+                - label: s
+                  values: [1, ?]
+          - type: chart
+            chart:
+              kind: bar
+              unit: people
+              categories: [a, b]
+              series:
+                - label: t
+                  values: [1]
+        """)}, (
+        "chapters/31-as-text/chapter.yaml:5: pages → 1 → value: expected a number, got '18200', "
+        "which the tag !!str marks as text: remove the !!str",
+        "chapters/31-as-text/chapter.yaml:8: pages → 2 → value: expected a number, got '18200', "
+        "which the quotes mark as text: remove the quotes",
+        "chapters/31-as-text/chapter.yaml:17: pages → 3 → chart → series → 1 → values → 2: expected a "
+        "number, '?' (or null) for unknown, or '-' for not applicable; got an unquoted ?: YAML reads "
+        "a bare ? as a sign of its own, so write it in quotes: \"?\"",
+        "chapters/31-as-text/chapter.yaml:25: pages → 4 → chart → series → 1 → values: 1 figure for "
+        "2 categories: give one figure per category, in the same order ('?' where unknown)",
+    )),
+    Case("question-mark-opens-a-list", {"32-question/chapter.yaml": yaml_text("""
+        title: A question mark first
+        teaser: An unknown figure first in its list, unquoted.
+        pages:
+          - type: chart
+            chart:
+              kind: bar
+              unit: people
+              categories: [a, b]
+              series:
+                - {label: s, values: [?, 180000]}
+        """)}, (
+        "chapters/32-question/chapter.yaml:10: YAML syntax error, probably an unquoted ? in a list: "
+        "YAML reads a bare ? as a sign of its own, so write it in quotes: \"?\" (YAML said: while "
+        "parsing a flow sequence did not find expected ',' or ']')",
+    )),
+    # --- Lists that must not be empty, numbers that must be in range ---------------------------
+    Case("no-pages", {"33-no-pages/chapter.yaml": yaml_text("""
+        title: No pages
+        teaser: A chapter with an empty list of pages.
+        pages: []
+        """)}, (
+        "chapters/33-no-pages/chapter.yaml:3: pages: a chapter needs at least one page: add one, "
+        "like - {type: text, body: …}",
+    )),
+    Case("no-events", {"34-no-events/chapter.yaml": yaml_text("""
+        title: No events
+        teaser: A timeline with an empty list of events.
+        pages:
+          - type: timeline
+            events: []
+        """)}, (
+        "chapters/34-no-events/chapter.yaml:5: pages → 1 → events: a timeline needs at least one "
+        "event: add one, like - {date: \"1921\", title: …}",
+    )),
+    Case("idle-timeout-out-of-range", {"35-idle/chapter.yaml": yaml_text("""
+        title: Idle timeouts
+        teaser: Pages that ask for no time, or for a week.
+        pages:
+          - type: text
+            body: No time at all.
+            idle_timeout: 0
+          - type: text
+            body: A week.
+            idle_timeout: 604800
+        """)}, (
+        "chapters/35-idle/chapter.yaml:6: pages → 1 → idle_timeout: expected a number of seconds "
+        "above 0 and at most 86400 (24 hours), got 0: correct it, or remove the key",
+        "chapters/35-idle/chapter.yaml:9: pages → 2 → idle_timeout: expected a number of seconds "
+        "above 0 and at most 86400 (24 hours), got 604800: correct it, or remove the key",
+    )),
+    Case("text-emptied-by-a-comment", {"36-emptied/chapter.yaml": yaml_text("""
+        title: #1 in the charts
+        teaser: A title that YAML reads as a comment.
+        pages:
+          - type: quote
+            quote: Words.
+            attribution:
+              en: #42
+              sv: "#42"
+        """)}, (
+        "chapters/36-emptied/chapter.yaml:1: title: expected text, or one text per language (en, sv), "
+        "got nothing: a # starts a comment in YAML: put the text in quotes, like \"#1 in the charts\"",
+        "chapters/36-emptied/chapter.yaml:7: pages → 1 → attribution → en: expected text, got nothing: "
+        "a # starts a comment in YAML: put the text in quotes, like \"#42\"",
+    )),
 ]
 
 WARNING_CASES = [
+    # YAML ends a plain text at ' #'. Only a '#' straight before a letter or digit is taken for a
+    # cut text: comments written the usual way, '# like this', are left alone.
+    Case("text-cut-by-a-comment", {"43-cut/chapter.yaml": yaml_text("""
+        title: Crime #1
+        teaser: A title cut short, and an optional text emptied.   # a real comment
+        notes: For curators  # another real comment
+        pages:
+          - type: quote
+            quote: Words.
+            attribution: Someone.
+            context: #2 on the list
+            idle_timeout: 90   # seconds
+        """)}, (
+        "chapters/43-cut/chapter.yaml:1: warning: title: the text stops before '#': a # starts a "
+        "comment in YAML, so only 'Crime' is shown: put the whole text in quotes, like \"Crime #1\"",
+        "chapters/43-cut/chapter.yaml:8: warning: pages → 1 → context: this key has no value: a # "
+        "starts a comment in YAML: put the text in quotes, like \"#2 on the list\", or remove the key",
+    )),
     Case("long-texts", {"40-long/chapter.yaml": yaml_text(f"""
         title: Long texts
         teaser: Texts longer than a screen holds.
@@ -413,7 +537,7 @@ WARNING_CASES = [
             title: A huge image
             teaser: Wider than any screen.
             artwork: wide.png
-            pages: []
+            pages: [{type: quote, quote: Words., attribution: Someone.}]
             """)}, (
         "chapters/41-huge/chapter.yaml:3: warning: artwork: 'wide.png' is 7681×10 pixels, far more "
         "than any screen shows (at most 3840×2160): scale it down to save memory and start-up time",
@@ -423,7 +547,7 @@ WARNING_CASES = [
         "42-unused/chapter.yaml": yaml_text("""
             title: An unused file
             teaser: A leftover draft.
-            pages: []
+            pages: [{type: quote, quote: Words., attribution: Someone.}]
             """)}, (
         "chapters/42-unused/old-draft.svg: " + UNUSED,
     )),

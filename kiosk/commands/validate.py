@@ -6,7 +6,8 @@ import sys
 from typing import Optional
 
 from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
-from kiosk.content.model import ChartPage, ImagePage
+from kiosk.content.model import ChartPage
+from kiosk.content.problems import plural
 from kiosk.paths import content_dir
 
 
@@ -36,18 +37,17 @@ def _qt_checks(result: LoadResult):
     return check_images(result.files)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def summary(result: LoadResult, errors: int, warnings: int) -> str:
-    """The closing line: what the content holds and how many problems it has."""
-    exhibit = result.exhibit
-    chapters = exhibit.chapters if exhibit else ()
+    """The closing line: what loaded (of the chapters, also when exhibit.yaml did not) and how
+    many problems the content has."""
+    chapters = result.exhibit.chapters if result.exhibit else result.chapters
     pages = [p for c in chapters for p in c.pages]
     charts = sum(isinstance(p, ChartPage) for p in pages)
     images = len({path for path, *_ in result.files if path.suffix.lower() != ".csv"})
-    languages = len(exhibit.languages) if exhibit else 0
-    held = ", ".join([_plural(len(chapters), "chapter"), _plural(len(pages), "page"),
-                      _plural(charts, "chart"), _plural(images, "image"), _plural(languages, "language")])
-    return f"{held}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    held = ", ".join([plural(len(chapters), "chapter"), plural(len(pages), "page"),
+                      plural(charts, "chart"), plural(images, "image"),
+                      plural(len(result.languages), "language")])
+    problems = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    if result.exhibit is None:
+        return f"{held}; exhibit.yaml could not be used, so the kiosk would not start: {problems}"
+    return f"{held}: {problems}"

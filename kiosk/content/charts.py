@@ -14,7 +14,7 @@ import yaml
 
 from .convert import INVALID, Context, cell_from_text, line
 from .model import Cell, CellKind, ChartSpec, Series, SeriesSpec, Text
-from .problems import did_you_mean
+from .problems import did_you_mean, plural
 
 SPACES = (" ", "\u00a0", "\u202f", "\u2009")
 
@@ -59,8 +59,8 @@ def read_table(path: Path, rel: str, ctx: Context) -> Optional[Table]:
     good = []
     for number, cells in body:
         if len(cells) != len(header):
-            ctx.problems.error(rel, number, (), f"this row has {len(cells)} cells but the header has "
-                               f"{len(header)}: check for a missing or stray comma, and put a "
+            ctx.problems.error(rel, number, (), f"this row has {plural(len(cells), 'cell')} but the "
+                               f"header has {len(header)}: check for a missing or stray comma, and put a "
                                "text that contains a comma in double quotes")
         else:
             good.append((number, cells))
@@ -178,7 +178,8 @@ def _from_inline(spec, node, ctx, keys):
                       f"(an inline series needs a label and one figure per category): add it")
         elif len(item.values) != len(spec.categories):
             ctx.error(_value_node(item_node, "values"), where + ("values",),
-                      f"{len(item.values)} figures for {len(spec.categories)} categories: give one "
+                      f"{plural(len(item.values), 'figure')} for "
+                      f"{plural(len(spec.categories), 'category')}: give one "
                       "figure per category, in the same order ('?' where unknown)")
         else:
             series.append(Series(item.label, item.values, item.total))

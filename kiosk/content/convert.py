@@ -12,7 +12,6 @@ import math
 import os
 import re
 import typing
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Literal, Optional, Union
@@ -20,62 +19,15 @@ from typing import Any, Callable, Literal, Optional, Union
 import yaml
 
 from . import model
-from .model import Cell, CellKind, FileRef, Markdown, Origin, Text
-from .problems import Problems, did_you_mean, nearest
+from .checks import check_field, colour, cut_hint, pin_hash, warn_if_cut, warn_if_emptied
+from .context import INVALID, Context, describe, is_bare_question_mark, is_plain, line, tag
+from .model import Cell, CellKind, Colour, FileRef, Markdown, Origin, PinHash, Text
+from .problems import did_you_mean, nearest
 
-INVALID = object()
 UNKNOWN_MARKS = ("?",)
 NOT_APPLICABLE_MARKS = ("-", "–", "—", "n/a")
 MAX_DIGITS = 18
-TAGS = {"int", "float", "bool", "null", "str"}
-
-
-@dataclass
-class Context:
-    """What conversion needs to know about the file it is reading."""
-
-    file: str
-    folder: Path
-    root: Path
-    languages: tuple[str, ...]
-    problems: Problems
-    used_files: dict = field(default_factory=dict)
-    hooks: dict = field(default_factory=dict)
-    named: set = field(default_factory=set)
-    """Every file path the YAML names, found or not, so that none is also called unused."""
-    prefix: str = ""
-    """How the content folder is shown in messages (its path as given on the command line)."""
-
-    def shown(self, rel: str) -> str:
-        """A path relative to the content folder as messages show it."""
-        return f"{self.prefix}/{rel}" if self.prefix else rel
-
-    def error(self, node: yaml.Node, keys, message: str) -> object:
-        self.problems.error(self.file, line(node), keys, message)
-        return INVALID
-
-    def warning(self, node: yaml.Node, keys, message: str) -> None:
-        self.problems.warning(self.file, line(node), keys, message)
-
-
-def line(node: Optional[yaml.Node]) -> int:
-    return node.start_mark.line + 1 if node is not None else 0
-
-
-def tag(node: yaml.Node) -> str:
-    return node.tag.rsplit(":", 1)[-1]
-
-
-def describe(node: yaml.Node) -> str:
-    """A value as a curator would recognise it in an error message."""
-    if isinstance(node, yaml.MappingNode):
-        return "a group of keys"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    if tag(node) == "null":
-        return "nothing"
-    text = node.value if len(node.value) <= 40 else node.value[:37] + "…"
-    return repr(text)
+TEXT_LIKE = (Text, Markdown, str, FileRef, Colour)
 
 
 @lru_cache(maxsize=None)
@@ -129,6 +81,8 @@ def _has_origin(cls: type) -> bool:
 def _union(node, hint, ctx, keys):
     options = _options(hint)
     if isinstance(node, yaml.ScalarNode) and tag(node) == "null":
+        if len(options) == 1 and options[0] in TEXT_LIKE:
+            warn_if_emptied(node, ctx, keys)
         return None
     if len(options) == 1:
         return convert(node, options[0], ctx, keys)
@@ -171,10 +125,12 @@ def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> An
         seen[key] = line(key_node)
         hint, f = fields[key]
         value = convert(value_node, hint, ctx, keys + (key,))
+        if value is not INVALID:
+            value = check_field(value, value_node, f, ctx, keys + (key,))
         if value is INVALID:
             bad = bad or is_required(f)
         else:
-            values[key] = _checked_length(value, value_node, f, ctx, keys + (key,))
+            values[key] = value
     for name, (_, f) in fields.items():
         if name not in values and name not in seen and is_required(f):
             bad = True
@@ -195,18 +151,6 @@ def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> An
     if ctx.problems.error_count > errors_before:
         return INVALID
     return hook(result, node, ctx, keys)
-
-
-def _checked_length(value, node, f, ctx, keys):
-    limit = f.metadata.get("words")
-    if limit and isinstance(value, Text):
-        for text in value.all():
-            words = len(text.split())
-            if words > limit:
-                ctx.warning(node, keys, f"about {words} words, more than a kiosk screen holds "
-                            f"(about {limit}): shorten it or split it over two pages")
-                break
-    return value
 
 
 def _sequence(node, item_hint, ctx, keys):
@@ -231,26 +175,33 @@ def _choice(node, choices, ctx, keys):
 
 def _string(node, ctx, keys):
     if isinstance(node, yaml.ScalarNode) and tag(node) != "null":
+        warn_if_cut(node, ctx, keys)
         return node.value
-    return ctx.error(node, keys, f"expected text, got {describe(node)}")
+    return ctx.error(node, keys, f"expected text, got {describe(node)}{cut_hint(node, ctx)}")
 
 
 def _text(node, ctx, keys, cls=Text):
     if isinstance(node, yaml.ScalarNode) and tag(node) != "null":
         if not node.value.strip():
             return ctx.error(node, keys, "the text is empty: write it, or remove the key")
+        warn_if_cut(node, ctx, keys)
         return cls((("*", node.value),))
     if not isinstance(node, yaml.MappingNode):
-        return ctx.error(node, keys, f"expected text, or one text per language ({_langs(ctx)}), "
-                         f"got {describe(node)}: write the text after the colon, or one line per "
-                         f"language under it ({ctx.languages[0]}: …)")
+        first = ctx.languages[0] if ctx.languages else "en"
+        fix = cut_hint(node, ctx) or (f": write the text after the colon, or one line per language "
+                                      f"under it ({first}: …)")
+        return ctx.error(node, keys, f"expected text, or one text per language{_langs(ctx)}, "
+                         f"got {describe(node)}{fix}")
+    # Languages unknown (exhibit.yaml unreadable): the texts are taken as they are, rather
+    # than each reported against a guess.
+    known = ctx.languages
     found, lines, bad = {}, {}, False
     for key_node, value_node in node.value:
         code = str(key_node.value)
-        if code not in ctx.languages:
+        if known and code not in known:
             close = nearest(code, ctx.languages)
             fix = f"did you mean '{close}'?" if close else "remove it, or add the language to exhibit.yaml"
-            ctx.error(key_node, keys, f"'{code}' is not one of the exhibit's languages ({_langs(ctx)}): {fix}")
+            ctx.error(key_node, keys, f"'{code}' is not one of the exhibit's languages{_langs(ctx)}: {fix}")
             bad = True
         elif code in lines:
             ctx.error(key_node, keys + (code,), f"duplicate key: '{code}' is also on line {lines[code]}; "
@@ -259,15 +210,15 @@ def _text(node, ctx, keys, cls=Text):
             bad = True
         else:
             found[code], lines[code] = value_node.value, line(key_node)
-    missing = [code for code in ctx.languages if code not in found]
+    missing = [code for code in known if code not in found]
     if missing and not bad:
         return ctx.error(node, keys, f"missing the {', '.join(missing)} text: add it, since a text "
-                         f"given by language needs every language of the exhibit ({_langs(ctx)})")
-    return INVALID if bad else cls(tuple((c, found[c]) for c in ctx.languages))
+                         f"given by language needs every language of the exhibit{_langs(ctx)}")
+    return INVALID if bad else cls(tuple((c, found[c]) for c in (known or found)))
 
 
 def _langs(ctx):
-    return ", ".join(ctx.languages)
+    return f" ({', '.join(ctx.languages)})" if ctx.languages else ""
 
 
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -288,9 +239,18 @@ def _number(node, ctx, keys, integer=False):
         value = parse_number(node.value)
     if value is None or (integer and value != int(value)):
         kind = "a whole number" if integer else "a number"
-        return ctx.error(node, keys, f"expected {kind}, got {describe(node)}: write digits only, "
-                         "without spaces, commas or units (5078174, 6.8)")
+        return ctx.error(node, keys, f"expected {kind}, got {describe(node)}{_why_text(node)}")
     return int(value) if integer else value
+
+
+def _why_text(node) -> str:
+    """How to fix a figure that YAML read as something else: most often as text."""
+    if isinstance(node, yaml.ScalarNode) and tag(node) == "str" and parse_number(node.value) is not None:
+        if node.style in ("'", '"'):
+            return ", which the quotes mark as text: remove the quotes"
+        if is_plain(node):
+            return ", which the tag !!str marks as text: remove the !!str"
+    return ": write digits only, without spaces, commas or units (5078174, 6.8)"
 
 
 def _boolean(node, ctx, keys):
@@ -315,8 +275,10 @@ def _cell(node, ctx, keys):
     if isinstance(node, yaml.ScalarNode):
         cell = Cell(None, CellKind.UNKNOWN) if tag(node) == "null" else cell_from_text(node.value)
     if cell is None:
+        fix = (": YAML reads a bare ? as a sign of its own, so write it in quotes: \"?\""
+               if is_bare_question_mark(node) else "")
         return ctx.error(node, keys, f"expected a number, '?' (or null) for unknown, or '-' for "
-                         f"not applicable; got {describe(node)}")
+                         f"not applicable; got {describe(node)}{fix}")
     return cell
 
 
@@ -385,4 +347,6 @@ CONVERTERS: dict[Any, Callable] = {
     bool: _boolean,
     Cell: _cell,
     FileRef: _file,
+    Colour: colour,
+    PinHash: pin_hash,
 }

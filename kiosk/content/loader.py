@@ -22,10 +22,10 @@ from .charts import resolve_chart
 from .convert import INVALID, Context, convert, convert_mapping
 from .model import Chapter, Exhibit, Language
 from .problems import Problem, Problems
-from .references import check_references
+from .references import LeftOut, check_references, value_node
 from .timeline import place_event
 from .unused import report_unused
-from .yamlsource import read_yaml
+from .yamlsource import read_yaml_source
 
 EXHIBIT_FILE = "exhibit.yaml"
 CHAPTERS = "chapters"
@@ -45,6 +45,10 @@ class LoadResult:
     problems: tuple[Problem, ...]
     files: tuple[tuple[Path, str, int, tuple], ...] = ()
     """Every file the content names: (path, YAML file, line, keys), for checks that need Qt."""
+    chapters: tuple[Chapter, ...] = ()
+    """The chapters that loaded, even when exhibit.yaml did not."""
+    languages: tuple[str, ...] = ()
+    """The language codes exhibit.yaml lists (none when they could not be read)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -85,14 +89,15 @@ def _load(real_root: Path, prefix: str) -> LoadResult:
     problems = Problems()
     used: dict = {}
     named: set = set()
-    exhibit, ctx, node = _load_exhibit_file(real_root, prefix, problems, (used, named))
-    chapters = _load_chapters(real_root, prefix, ctx.languages, problems, (used, named))
+    left_out = LeftOut()
+    exhibit, ctx, node, languages = _load_exhibit_file(real_root, prefix, problems, (used, named))
+    chapters = _load_chapters(real_root, prefix, languages, problems, (used, named), left_out)
     if exhibit is not None:
         exhibit = dataclasses.replace(exhibit, chapters=chapters, root=str(real_root))
-        check_references(exhibit, node, ctx)
-    report_unused(real_root, prefix, named, problems)
+        check_references(exhibit, node, ctx, left_out)
+    report_unused(real_root, prefix, named, problems, left_out.unread_folders)
     files = tuple((path, *where) for path, places in used.items() for where in places)
-    return LoadResult(exhibit, tuple(problems.sorted()), files)
+    return LoadResult(exhibit, tuple(problems.sorted()), files, chapters, languages)
 
 
 def _display(prefix: str, rel: str) -> str:
@@ -110,12 +115,13 @@ def _context(root: Path, prefix: str, rel: str, languages, problems, files) -> C
 
 def _load_exhibit_file(root, prefix, problems, used):
     ctx = _context(root, prefix, EXHIBIT_FILE, ("en",), problems, used)
-    node = read_yaml(root / EXHIBIT_FILE, ctx.file, problems)
+    node, ctx.source = read_yaml_source(root / EXHIBIT_FILE, ctx.file, problems)
     if node is None:
-        return None, ctx, None
-    ctx.languages = _languages(node, ctx)
+        return None, ctx, None, ()
+    languages = _languages(node, ctx)
+    ctx.languages = languages or ("en",)
     exhibit = convert_mapping(node, Exhibit, ctx, ())
-    return (None if exhibit is INVALID else exhibit), ctx, node
+    return (None if exhibit is INVALID else exhibit), ctx, node, languages
 
 
 def _languages(node: yaml.Node, ctx: Context) -> tuple[str, ...]:
@@ -124,21 +130,21 @@ def _languages(node: yaml.Node, ctx: Context) -> tuple[str, ...]:
     if isinstance(node, yaml.MappingNode):
         found = next((v for k, v in node.value if k.value == "languages"), None)
     if found is None:
-        return ("en",)
+        return ()
     if isinstance(found, yaml.SequenceNode) and not found.value:
         ctx.error(found, ("languages",), "no languages: list at least one, the default first, "
                   "like - {code: en, name: English}")
     quiet = Context(ctx.file, ctx.folder, ctx.root, ("en",), Problems())
     languages = convert(found, tuple[Language, ...], quiet, ("languages",))
     if languages is INVALID or not languages:
-        return ("en",)
+        return ()
     codes = tuple(dict.fromkeys(l.code for l in languages))
     if len(codes) != len(languages):
         ctx.error(found, ("languages",), "a language is listed twice: list each code once")
     return codes
 
 
-def _load_chapters(root, prefix, languages, problems, used) -> tuple[Chapter, ...]:
+def _load_chapters(root, prefix, languages, problems, used, left_out: LeftOut) -> tuple[Chapter, ...]:
     folder = root / CHAPTERS
     if not folder.is_dir():
         problems.error(_display(prefix, CHAPTERS), 0, (), "there is no chapters folder: make one "
@@ -152,10 +158,13 @@ def _load_chapters(root, prefix, languages, problems, used) -> tuple[Chapter, ..
         if not CHAPTER_NAME.match(path.name):
             problems.error(_display(prefix, rel), 0, (), "a chapter folder's name starts with its "
                            "number and a dash, in lower case without spaces, like 03-penal-code: rename it")
+            left_out.unread_folders.add(path)
             continue
-        chapter = _load_chapter(root, prefix, f"{rel}/{CHAPTER_FILE}", languages, problems, used)
+        chapter = _load_chapter(root, prefix, f"{rel}/{CHAPTER_FILE}", languages, problems, used, left_out)
         if chapter is not None:
             chapters.append(chapter)
+        else:
+            left_out.chapters.add(path.name)
     if not chapters and not problems.errors:
         problems.error(_display(prefix, CHAPTERS), 0, (), "no chapters: add a folder like "
                        "chapters/01-introduction with a chapter.yaml in it")
@@ -167,21 +176,36 @@ def _order(name: str) -> tuple:
     return (int(number.group(1)) if number else 10**9, name)
 
 
-def _load_chapter(root, prefix, rel, languages, problems, used) -> Optional[Chapter]:
+def _load_chapter(root, prefix, rel, languages, problems, used, left_out) -> Optional[Chapter]:
     ctx = _context(root, prefix, rel, languages, problems, used)
     if not (root / rel).is_file():
         problems.error(ctx.file, 0, (), "this chapter folder has no chapter.yaml: add one (see "
                        "content/README.md), or remove the folder")
+        left_out.unread_folders.add((root / rel).parent)
         return None
-    node = read_yaml(root / rel, ctx.file, problems)
+    node, ctx.source = read_yaml_source(root / rel, ctx.file, problems)
     if node is None:
+        left_out.unread_folders.add((root / rel).parent)
         return None
     chapter = convert_mapping(node, Chapter, ctx, ())
     if chapter is INVALID:
         return None
     folder = str(Path(rel).parent.as_posix())
     _check_page_ids(chapter, ctx, node)
+    _note_pages_left_out(chapter, node, left_out.pages.setdefault(Path(folder).name, set()))
     return dataclasses.replace(chapter, id=Path(folder).name, folder=folder, origin=model.Origin(ctx.file, 1))
+
+
+def _note_pages_left_out(chapter: Chapter, node: yaml.Node, left_out: set) -> None:
+    """The ids of pages written in the chapter but left out for their errors."""
+    pages = value_node(node, "pages")
+    if not isinstance(pages, yaml.SequenceNode) or len(pages.value) == len(chapter.pages):
+        return
+    loaded = {page.id for page in chapter.pages}
+    for item in pages.value:
+        found = value_node(item, "id")
+        if isinstance(found, yaml.ScalarNode) and found.value not in loaded:
+            left_out.add(found.value)
 
 
 def _check_page_ids(chapter: Chapter, ctx: Context, node: yaml.Node) -> None:

@@ -19,6 +19,12 @@ def doc(text: str, **more) -> dict:
     return {"doc": text, **more}
 
 
+def label(text: str, *placeholders: str) -> dict:
+    """Metadata for one of the kiosk's own words; ``placeholders`` are the names the kiosk
+    fills in ({page}), and the only ones the label may use."""
+    return {"doc": text, "placeholders": placeholders}
+
+
 def derived(text: str) -> dict:
     """Metadata for a field the loader fills in, not a YAML key."""
     return {"doc": text, "yaml": False}
@@ -67,6 +73,14 @@ class FileRef(str):
     """A path to a file in the content folder, relative to the YAML file that names it."""
 
 
+class Colour(str):
+    """A colour as #rgb, #rrggbb or #aarrggbb."""
+
+
+class PinHash(str):
+    """The admin PIN as the salted hash that ``kiosk admin-pin`` prints."""
+
+
 class CellKind(Enum):
     KNOWN = "known"
     UNKNOWN = "unknown"
@@ -94,17 +108,19 @@ class Language:
 @dataclass(frozen=True)
 class Idle:
     timeout: float = field(
-        default=90, metadata=doc("Seconds without a touch before the kiosk asks if anyone is there.")
+        default=90, metadata=doc("Seconds without a touch before the kiosk asks if anyone is there.",
+                                 above=0, at_most=86400, unit="seconds"),
     )
     warning: float = field(
-        default=20, metadata=doc("Seconds the 'still there?' question counts down before a reset.")
+        default=20, metadata=doc("Seconds the 'still there?' question counts down before a reset.",
+                                 above=0, at_most=3600, unit="seconds"),
     )
 
 
 @dataclass(frozen=True)
 class Highlight:
     page: str = field(
-        metadata=doc("A page to show in the attract loop, as chapter-folder/page-id: 02-police/letters.")
+        metadata=doc("A page to show in the attract loop, as chapter-folder/page-id: 02-secret-police/letters.")
     )
 
 
@@ -114,23 +130,25 @@ class Attract:
         default=(), metadata=doc("Pages (key figures, a chart, a quote) the attract loop cycles through.")
     )
     seconds_per_highlight: float = field(
-        default=8, metadata=doc("How long each highlight stays before the next fades in.")
+        default=8, metadata=doc("Seconds each highlight stays before the next fades in.",
+                                above=0, at_most=3600, unit="seconds"),
     )
 
 
 @dataclass(frozen=True)
 class Colours:
-    background: str = field(default="#15171a", metadata=doc("Screen background, #rrggbb."))
-    surface: str = field(default="#22252a", metadata=doc("Tiles, panels and buttons."))
-    text: str = field(default="#ece7df", metadata=doc("Body text."))
-    muted: str = field(default="#a39e95", metadata=doc("Captions, credits and secondary text."))
-    accent: str = field(default="#b3261e", metadata=doc("Highlights, the pressed state, key figures."))
-    accent_text: str = field(default="#ffffff", metadata=doc("Text on accent-coloured buttons."))
-    series: tuple[str, ...] = field(
+    background: Colour = field(default="#15171a", metadata=doc("Screen background."))
+    surface: Colour = field(default="#22252a", metadata=doc("Tiles, panels and buttons."))
+    text: Colour = field(default="#ece7df", metadata=doc("Body text."))
+    muted: Colour = field(default="#a39e95", metadata=doc("Captions, credits and secondary text."))
+    accent: Colour = field(default="#b3261e", metadata=doc("Highlights, the pressed state, key figures."))
+    accent_text: Colour = field(default="#ffffff", metadata=doc("Text on accent-coloured buttons."))
+    series: tuple[Colour, ...] = field(
         default=("#c9a66b", "#b3261e", "#6f8fa6", "#8a9a5b"),
-        metadata=doc("Colours of a chart's series, in order."),
+        metadata=doc("Colours of a chart's series, in order.", non_empty="the chart palette needs at least "
+                     "one colour: list some, like [\"#c9a66b\", \"#b3261e\"], or remove the key for the default"),
     )
-    unknown: str = field(default="#6b6660", metadata=doc("Hatching of unknown figures in charts."))
+    unknown: Colour = field(default="#6b6660", metadata=doc("Hatching of unknown figures in charts."))
 
 
 @dataclass(frozen=True)
@@ -143,21 +161,30 @@ class Fonts:
 class Sizes:
     """Sizes in pixels on a 1080-pixel-high screen; the kiosk scales them to the real one."""
 
-    body: float = field(default=30, metadata=doc("Body text, px at 1080p."))
-    caption: float = field(default=24, metadata=doc("Captions, credits, chart labels, px at 1080p."))
-    title: float = field(default=56, metadata=doc("Page and chapter titles, px at 1080p."))
-    display: float = field(default=140, metadata=doc("Key figures and the exhibit title, px at 1080p."))
-    margin: float = field(default=72, metadata=doc("Space around every screen, px at 1080p."))
+    body: float = field(default=30, metadata=doc(
+        "Body text, px at 1080p.", above=0, at_most=540, unit="pixels"))
+    caption: float = field(default=24, metadata=doc(
+        "Captions, credits, chart labels, px at 1080p.", above=0, at_most=540, unit="pixels"))
+    title: float = field(default=56, metadata=doc(
+        "Page and chapter titles, px at 1080p.", above=0, at_most=540, unit="pixels"))
+    display: float = field(default=140, metadata=doc(
+        "Key figures and the exhibit title, px at 1080p.", above=0, at_most=540, unit="pixels"))
+    margin: float = field(default=72, metadata=doc(
+        "Space around every screen, px at 1080p.", above=0, at_most=540, unit="pixels"))
     tap_target_mm: float = field(
-        default=20, metadata=doc("Smallest size of anything tappable, in millimetres on the screen.")
+        default=20, metadata=doc("Smallest size of anything tappable, in millimetres on the screen.",
+                                 above=0, at_most=100, unit="millimetres"),
     )
 
 
 @dataclass(frozen=True)
 class Timings:
-    page_turn_ms: int = field(default=320, metadata=doc("How long a page slides when it turns."))
-    chart_grow_ms: int = field(default=900, metadata=doc("How long a chart's bars take to grow in."))
-    fade_ms: int = field(default=600, metadata=doc("Cross-fades of the attract loop and overlays."))
+    page_turn_ms: int = field(default=320, metadata=doc(
+        "How long a page slides when it turns.", above=0, at_most=10000, unit="milliseconds"))
+    chart_grow_ms: int = field(default=900, metadata=doc(
+        "How long a chart's bars take to grow in.", above=0, at_most=10000, unit="milliseconds"))
+    fade_ms: int = field(default=600, metadata=doc(
+        "Cross-fades of the attract loop and overlays.", above=0, at_most=10000, unit="milliseconds"))
 
 
 @dataclass(frozen=True)
@@ -173,7 +200,8 @@ class Gesture:
     corner: Literal["top-left", "top-right", "bottom-left", "bottom-right"] = field(
         default="top-left", metadata=doc("Corner held to start the admin gesture.")
     )
-    hold_seconds: float = field(default=3, metadata=doc("How long the corner is held."))
+    hold_seconds: float = field(default=3, metadata=doc(
+        "Seconds the corner is held.", above=0, at_most=60, unit="seconds"))
     taps: tuple[Literal["top-left", "top-right", "bottom-left", "bottom-right"], ...] = field(
         default=("top-right", "bottom-right", "bottom-left"),
         metadata=doc("Corners tapped in order after the hold; then the PIN pad opens."),
@@ -182,47 +210,51 @@ class Gesture:
 
 @dataclass(frozen=True)
 class Admin:
-    pin_hash: str = field(
+    pin_hash: PinHash = field(
         metadata=doc("The admin PIN, salted and hashed. Make it with: kiosk admin-pin")
     )
     gesture: Gesture = field(default_factory=Gesture, metadata=doc("The gesture that opens the PIN pad."))
-    attempts: int = field(default=5, metadata=doc("Wrong PINs in a row before the pad locks."))
-    lockout_seconds: float = field(default=300, metadata=doc("How long the pad stays locked."))
+    attempts: int = field(default=5, metadata=doc("Wrong PINs in a row before the pad locks.", above=0))
+    lockout_seconds: float = field(default=300, metadata=doc(
+        "Seconds the pad stays locked.", above=0, at_most=86400, unit="seconds"))
 
 
 @dataclass(frozen=True)
 class Labels:
     """Every word the kiosk itself shows, so that no visible text lives in the code."""
 
-    touch_to_begin: Text = field(metadata=doc("The attract loop's invitation."))
-    home: Text = field(metadata=doc("The button back to the chapter tiles."))
-    previous: Text = field(metadata=doc("The previous-page button."))
-    next: Text = field(metadata=doc("The next-page button."))
-    page_of: Text = field(metadata=doc("Page indicator; {page} and {count} are filled in: {page} / {count}."))
-    sources: Text = field(metadata=doc("The button that shows a page's sources."))
-    close: Text = field(metadata=doc("Closes the sources panel or a timeline event."))
-    chapters: Text = field(metadata=doc("Heading above the chapter tiles."))
-    timeline: Text = field(metadata=doc("Heading of the timeline on the home screen."))
-    language: Text = field(metadata=doc("Heading of the language choice."))
-    advisory_title: Text = field(metadata=doc("Heading of a content advisory."))
-    advisory_continue: Text = field(metadata=doc("Button: go on into the chapter."))
-    advisory_skip: Text = field(metadata=doc("Button: skip to the next chapter."))
-    still_there: Text = field(metadata=doc("The idle warning's question."))
-    resetting_in: Text = field(metadata=doc("Idle countdown; {seconds} is filled in."))
-    continue_visit: Text = field(metadata=doc("The idle warning's button."))
-    unknown: Text = field(metadata=doc("Written on a chart's unknown figures."))
-    not_applicable: Text = field(metadata=doc("Written where a figure does not apply."))
-    tap_for_value: Text = field(metadata=doc("Hint under a chart: tap a bar for its figure."))
-    admin_title: Text = field(metadata=doc("Heading of the admin screen."))
-    admin_enter_pin: Text = field(metadata=doc("The PIN pad's prompt."))
-    admin_wrong_pin: Text = field(metadata=doc("Said after a wrong PIN."))
-    admin_locked: Text = field(metadata=doc("Said while the pad is locked; {seconds} is filled in."))
-    admin_exit: Text = field(metadata=doc("Admin button: quit the kiosk."))
-    admin_reload: Text = field(metadata=doc("Admin button: read the content folder again."))
-    admin_back: Text = field(metadata=doc("Admin button: back to the visitors' screens."))
-    admin_problems: Text = field(metadata=doc("Heading of the content problems list."))
-    admin_no_problems: Text = field(metadata=doc("Shown when the content has no problems."))
-    admin_status: Text = field(metadata=doc("Status line; {version}, {content} and {loaded} are filled in."))
+    touch_to_begin: Text = field(metadata=label("The attract loop's invitation."))
+    home: Text = field(metadata=label("The button back to the chapter tiles."))
+    previous: Text = field(metadata=label("The previous-page button."))
+    next: Text = field(metadata=label("The next-page button."))
+    page_of: Text = field(metadata=label(
+        "Page indicator; {page} and {count} are filled in: {page} / {count}.", "page", "count"))
+    sources: Text = field(metadata=label("The button that shows a page's sources."))
+    close: Text = field(metadata=label("Closes the sources panel or a timeline event."))
+    chapters: Text = field(metadata=label("Heading above the chapter tiles."))
+    timeline: Text = field(metadata=label("Heading of the timeline on the home screen."))
+    language: Text = field(metadata=label("Heading of the language choice."))
+    advisory_title: Text = field(metadata=label("Heading of a content advisory."))
+    advisory_continue: Text = field(metadata=label("Button: go on into the chapter."))
+    advisory_skip: Text = field(metadata=label("Button: skip to the next chapter."))
+    still_there: Text = field(metadata=label("The idle warning's question."))
+    resetting_in: Text = field(metadata=label("Idle countdown; {seconds} is filled in.", "seconds"))
+    continue_visit: Text = field(metadata=label("The idle warning's button."))
+    unknown: Text = field(metadata=label("Written on a chart's unknown figures."))
+    not_applicable: Text = field(metadata=label("Written where a figure does not apply."))
+    tap_for_value: Text = field(metadata=label("Hint under a chart: tap a bar for its figure."))
+    admin_title: Text = field(metadata=label("Heading of the admin screen."))
+    admin_enter_pin: Text = field(metadata=label("The PIN pad's prompt."))
+    admin_wrong_pin: Text = field(metadata=label("Said after a wrong PIN."))
+    admin_locked: Text = field(metadata=label(
+        "Said while the pad is locked; {seconds} is filled in.", "seconds"))
+    admin_exit: Text = field(metadata=label("Admin button: quit the kiosk."))
+    admin_reload: Text = field(metadata=label("Admin button: read the content folder again."))
+    admin_back: Text = field(metadata=label("Admin button: back to the visitors' screens."))
+    admin_problems: Text = field(metadata=label("Heading of the content problems list."))
+    admin_no_problems: Text = field(metadata=label("Shown when the content has no problems."))
+    admin_status: Text = field(metadata=label("Status line; {version}, {content} and {loaded} are filled in.",
+                                              "version", "content", "loaded"))
 
 
 # --- chapters/NN-slug/chapter.yaml ----------------------------------------------------------
@@ -241,7 +273,8 @@ class PageBase:
         default=None, metadata=doc("For curators only: doubts, to-dos. Never shown to visitors.")
     )
     idle_timeout: Optional[float] = field(
-        default=None, metadata=doc("Seconds before the idle warning on this page, for a long read.")
+        default=None, metadata=doc("Seconds before the idle warning on this page, for a long read.",
+                                   above=0, at_most=86400, unit="seconds"),
     )
     origin: Origin = field(default=Origin("", 0), metadata=derived("Where the page was written."))
 
@@ -360,7 +393,9 @@ class TimelineEvent:
 @dataclass(frozen=True)
 class TimelinePage(PageBase):
     type: Literal["timeline"] = field(default="timeline", metadata=doc("Events along the years.", required=True))
-    events: tuple[TimelineEvent, ...] = field(default=(), metadata=doc("The events, in order.", required=True))
+    events: tuple[TimelineEvent, ...] = field(default=(), metadata=doc(
+        "The events, in order.", required=True,
+        non_empty="a timeline needs at least one event: add one, like - {date: \"1921\", title: …}"))
 
 
 @dataclass(frozen=True)
@@ -393,7 +428,9 @@ class Chapter:
         default=None, metadata=doc("A content warning shown before the chapter; the visitor may skip.")
     )
     notes: Optional[str] = field(default=None, metadata=doc("For curators only. Never shown."))
-    pages: tuple[Page, ...] = field(default=(), metadata=doc("The pages, in order.", required=True))
+    pages: tuple[Page, ...] = field(default=(), metadata=doc(
+        "The pages, in order.", required=True,
+        non_empty="a chapter needs at least one page: add one, like - {type: text, body: …}"))
     id: str = field(default="", metadata=derived("The folder name, e.g. 02-secret-police."))
     folder: str = field(default="", metadata=derived("The folder, relative to the content folder."))
     origin: Origin = field(default=Origin("", 0), metadata=derived("Where chapter.yaml is."))
@@ -412,7 +449,8 @@ class Exhibit:
     idle: Idle = field(default_factory=Idle, metadata=doc("When the kiosk warns and resets."))
     attract: Attract = field(default_factory=Attract, metadata=doc("What the attract loop shows."))
     home_timeline: Optional[str] = field(
-        default=None, metadata=doc("A timeline page shown on the home screen: chapter-folder/page-id.")
+        default=None,
+        metadata=doc("A timeline page shown on the home screen, as chapter-folder/page-id: 08-timeline/years."),
     )
     theme: Theme = field(default_factory=Theme, metadata=doc("Colours, fonts, sizes, timings."))
     admin: Admin = field(default=None, metadata=doc("The staff PIN and gesture.", required=True))

@@ -2,7 +2,7 @@
 
 Each problem names the file, the line, the path of keys that leads to the value, and a
 message that says what was expected and how to fix it:
-``content/chapters/02-police/chapter.yaml:14: pages → 3 → chart → kind: …``.
+``content/chapters/02-secret-police/chapter.yaml:14: pages → 3 → chart → kind: …``.
 """
 
 from __future__ import annotations
@@ -65,6 +65,13 @@ class Problems:
 
 def _keys(keys: Iterable) -> tuple[str, ...]:
     return tuple(str(k) for k in keys)
+
+
+def plural(count: int, word: str) -> str:
+    """'1 figure', '2 figures'; 'category' → 'categories'."""
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
 def nearest(word: str, choices: Iterable[str]) -> Optional[str]:

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 import yaml
 
 from .convert import Context
 from .model import Exhibit, TimelinePage
+
+
+@dataclass
+class LeftOut:
+    """What was in the folder but could not be loaded: pointers at it and files in it say so,
+    instead of calling it missing or unused."""
+
+    chapters: set[str] = field(default_factory=set)
+    """Ids of chapter folders that could not be loaded."""
+    pages: dict[str, set[str]] = field(default_factory=dict)
+    """Chapter id → ids of its pages left out for their own errors."""
+    unread_folders: set[Path] = field(default_factory=set)
+    """Chapter folders whose chapter.yaml could not be read, so nothing is known of their files."""
 
 
 def value_node(node: Optional[yaml.Node], *keys) -> Optional[yaml.Node]:
@@ -22,28 +37,38 @@ def value_node(node: Optional[yaml.Node], *keys) -> Optional[yaml.Node]:
     return node
 
 
-def check_references(exhibit: Exhibit, node: yaml.Node, ctx: Context) -> None:
+def check_references(exhibit: Exhibit, node: yaml.Node, ctx: Context,
+                     left_out: Optional[LeftOut] = None) -> None:
     """Every page that exhibit.yaml names must exist; the home timeline must be a timeline."""
+    left_out = left_out or LeftOut()
     for index, highlight in enumerate(exhibit.attract.highlights):
         where = value_node(node, "attract", "highlights", index, "page")
-        _check(exhibit, highlight.page, where, ("attract", "highlights", index + 1, "page"), ctx)
+        _check(exhibit, highlight.page, where, ("attract", "highlights", index + 1, "page"), ctx, left_out)
     if exhibit.home_timeline:
         where = value_node(node, "home_timeline")
-        page = _check(exhibit, exhibit.home_timeline, where, ("home_timeline",), ctx)
+        page = _check(exhibit, exhibit.home_timeline, where, ("home_timeline",), ctx, left_out)
         if page is not None and not isinstance(page, TimelinePage):
             ctx.error(where, ("home_timeline",), f"'{exhibit.home_timeline}' is a {page.type} page; "
                       "the home screen shows a timeline page here")
 
 
-def _check(exhibit, ref, where, keys, ctx):
+def _check(exhibit, ref, where, keys, ctx, left_out):
     chapter, page = exhibit.find_page(ref)
+    chapter_id, _, page_id = ref.partition("/")
     if "/" not in ref:
-        ctx.error(where, keys, f"'{ref}' names no page: write chapter-folder/page-id, like 02-police/letters")
+        ctx.error(where, keys, f"'{ref}' names no page: write chapter-folder/page-id, like "
+                  "02-secret-police/letters")
+    elif chapter_id in left_out.chapters:
+        ctx.error(where, keys, f"the chapter '{chapter_id}' could not be loaded (see its own errors): "
+                  "fix those, and this pointer works again")
+    elif page is None and page_id in left_out.pages.get(chapter_id, ()):
+        ctx.error(where, keys, f"the page '{page_id}' of chapter '{chapter_id}' could not be loaded "
+                  "(see its own errors): fix those, and this pointer works again")
     elif chapter is None:
         ids = ", ".join(c.id for c in exhibit.chapters)
-        ctx.error(where, keys, f"no chapter '{ref.partition('/')[0]}': the chapters are {ids}")
+        ctx.error(where, keys, f"no chapter '{chapter_id}': the chapters are {ids}")
     elif page is None:
         ids = ", ".join(p.id for p in chapter.pages if p.id) or "none yet"
-        ctx.error(where, keys, f"chapter '{chapter.id}' has no page with id '{ref.partition('/')[2]}': "
-                  f"give the page 'id: {ref.partition('/')[2]}' (ids in this chapter: {ids})")
+        ctx.error(where, keys, f"chapter '{chapter.id}' has no page with id '{page_id}': "
+                  f"give the page 'id: {page_id}' (ids in this chapter: {ids})")
     return page

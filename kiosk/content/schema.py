@@ -12,8 +12,9 @@ import typing
 from typing import Any, Literal, Union
 
 from . import model
+from .checks import COLOUR
 from .convert import NOT_APPLICABLE_MARKS, UNKNOWN_MARKS, is_required, yaml_fields
-from .model import Cell, FileRef, Markdown, Text
+from .model import Cell, Colour, FileRef, Markdown, PinHash, Text
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 LANGUAGE_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$"
@@ -34,6 +35,8 @@ TEXT = {
 SIMPLE = {
     str: {"type": ["string", "number"]},
     FileRef: {"type": "string", "description": "A file path, relative to this YAML file."},
+    Colour: {"type": "string", "pattern": COLOUR.pattern},
+    PinHash: {"type": "string", "pattern": r"^pbkdf2-sha256\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$"},
     float: {"type": "number"},
     int: {"type": "integer"},
     bool: {"type": "boolean"},
@@ -87,7 +90,7 @@ def _object(cls: type, defs: dict) -> dict:
         defs[name] = {}  # placeholder while its fields are made
         properties, required = {}, []
         for key, (hint, f) in yaml_fields(cls).items():
-            properties[key] = {**_schema(hint, defs), "description": f.metadata.get("doc", "")}
+            properties[key] = {**_schema(hint, defs), **_limits(f), "description": f.metadata.get("doc", "")}
             if is_required(f):
                 required.append(key)
         defs[name] = {
@@ -98,6 +101,19 @@ def _object(cls: type, defs: dict) -> dict:
             "additionalProperties": False,
         }
     return {"$ref": f"#/$defs/{name}"}
+
+
+def _limits(f: dataclasses.Field) -> dict:
+    """The field's limits from its metadata; each applies only to a value of its kind (a
+    number, a list), so it may sit beside an anyOf."""
+    meta, limits = f.metadata, {}
+    if meta.get("above") is not None:
+        limits["exclusiveMinimum"] = meta["above"]
+    if meta.get("at_most") is not None:
+        limits["maximum"] = meta["at_most"]
+    if "non_empty" in meta:
+        limits["minItems"] = 1
+    return limits
 
 
 def _summary(cls: type) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from .problems import Problems
 
@@ -10,11 +11,18 @@ EXPECTED = {"exhibit.yaml", "README.md", "chapter.yaml"}
 IGNORED_FOLDERS = {"fonts", "__pycache__"}
 
 
-def report_unused(root: Path, prefix: str, named: set, problems: Problems) -> None:
-    """A warning for every file that no YAML names (``named``: the paths YAML files name)."""
+def report_unused(root: Path, prefix: str, named: set, problems: Problems,
+                  unread: Iterable[Path] = ()) -> None:
+    """A warning for every file that no YAML names (``named``: the paths YAML files name).
+
+    Files in an ``unread`` folder (a chapter whose chapter.yaml could not be read) are left
+    alone: what names them is unknown, and the unreadable file is reported already."""
+    unread = tuple(unread)
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if path.is_dir() or path.name in EXPECTED or _skipped(rel):
+            continue
+        if any(path.is_relative_to(folder) for folder in unread):
             continue
         # A file that is named but unusable (a link out of the folder) is reported where it is
         # named; a file reached through a link is used, and so is a link to a used file.

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+import re
+
 import yaml
 
 from .problems import Problems
@@ -29,6 +31,9 @@ INDENTATION = ("bad indentation: keys of the same level must start in the same c
                "the '-' of every item in a list")
 TAB = "a tab character: indent with spaces only (set your editor to insert spaces)"
 QUOTE_FIRST = "a value that starts with '@' or '`', which YAML does not allow: put it in quotes"
+QUESTION_MARK = ("an unquoted ? in a list: YAML reads a bare ? as a sign of its own, so write it in "
+                 "quotes: \"?\"")
+BARE_QUESTION_MARK = re.compile(r"[\[,]\s*\?\s*[,\]]")
 HINTS = (
     ("could not find expected ':'", "a missing colon: every key needs one, as in 'caption: text'"),
     ("mapping values are not allowed", "a colon inside a value, or a missing colon on the line "
@@ -52,16 +57,25 @@ AT_START = ("while scanning a quoted scalar", "while scanning a simple key",
 
 def read_yaml(path: Path, rel: str, problems: Problems) -> Optional[yaml.Node]:
     """The top node of a YAML file, or None after reporting why it cannot be read."""
+    return read_yaml_source(path, rel, problems)[0]
+
+
+def read_yaml_source(path: Path, rel: str, problems: Problems) -> tuple[Optional[yaml.Node], str]:
+    """The top node of a YAML file (None after reporting why it cannot be read) and its text."""
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         problems.error(rel, _line_at(path, exc.start), (), "this file is not UTF-8 text: "
                        "save it from your editor as UTF-8")
-        return None
+        return None, ""
     except OSError as exc:
         problems.error(rel, 0, (), f"cannot be read ({exc.strerror}): check that the file "
                        "exists and its permissions let the kiosk read it")
-        return None
+        return None, ""
+    return _compose(text, rel, problems), text
+
+
+def _compose(text: str, rel: str, problems: Problems) -> Optional[yaml.Node]:
     if "\x00" in text:
         problems.error(rel, text[: text.index("\x00")].count("\n") + 1, (),
                        "this file holds binary data, not text: replace it with the YAML file")
@@ -106,6 +120,8 @@ def _hint(said: str, lines: list[str], number: int, column: int) -> str | None:
         return TAB
     if text[column: column + 1] in ("@", "`"):
         return QUOTE_FIRST
+    if "expected ',' or ']'" in said and BARE_QUESTION_MARK.search(text[column:]):
+        return QUESTION_MARK
     if "mapping values are not allowed" in said and indent > _indent_above(lines, number):
         return ("bad indentation: this line starts further right than the key above it, "
                 "which already has a value: line it up with that key")

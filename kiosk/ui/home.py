@@ -15,6 +15,7 @@ from kiosk.ui.chapter_screen import button
 from kiosk.ui.pages.base import ViewContext
 
 ART_ASPECT = 500 / 800
+ART_SHARE = 0.34  # of a tile's height
 
 
 class Artwork(QWidget):
@@ -87,7 +88,6 @@ class ChapterTile(QPushButton):
         self.setMinimumSize(QSize(ui.tap_px * 2, ui.tap_px * 2))
         art = Artwork(str(ctx.path(chapter.artwork)) if chapter.artwork else None, ctx.number(number))
         art.badge_style = (ui.font("button"), ui.colour("background"), ui.colour("text"))
-        art.setMinimumHeight(ui.px(80))
         art.setProperty("radius", ui.px(6))
         title = QLabel(ctx.text(chapter.title))
         title.setProperty("role", "tile-title")
@@ -107,6 +107,12 @@ class ChapterTile(QPushButton):
         layout.addWidget(title)
         layout.addWidget(teaser)
         self.teaser = teaser
+        self.art = art
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Every tile gives its picture the same share, so a row of tiles lines up."""
+        super().resizeEvent(event)
+        self.art.setFixedHeight(max(self.art.minimumSizeHint().height(), round(self.height() * ART_SHARE)))
 
 
 class HomeScreen(QWidget):
@@ -135,6 +141,7 @@ class HomeScreen(QWidget):
         outer.addLayout(self.grid, 1)
         self.timeline = timeline
         if timeline is not None:
+            timeline.event_opened.connect(self.timeline_event_requested)
             heading = QLabel(ctx.label("timeline"))
             heading.setProperty("role", "eyebrow")
             outer.addSpacing(ui.gap // 2)

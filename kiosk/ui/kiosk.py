@@ -34,11 +34,13 @@ class Kiosk(QObject):
         self.result = result
         self.content_dir = content_dir
         self._screen, self._dpi = screen, dpi
+        self.clock = clock  # the session's, the admin gesture's and the PIN lock's
         self.session = VisitorSession(result.exhibit, clock)
         self.session.subscribe(self._on_change)
         self.window = KioskWindow(kiosk_mode)
         self.window.resize(screen)
         self.screens: Optional[Screens] = None
+        self.idle_overlay: Optional[IdleOverlay] = None
         self.idle = IdleWatch(self.session, self)
         self.idle.warning_started.connect(self._on_idle_warning)
         self.idle.countdown_changed.connect(self._on_idle_warning)
@@ -59,26 +61,36 @@ class Kiosk(QObject):
         old = self.screens
         ctx = self.context(lang)
         self.window.setStyleSheet(ctx.ui.stylesheet())
-        self.screens = Screens(ctx, self.window)
-        self.screens.attract.visit_requested.connect(self._on_visit_requested)
-        self.screens.home.chapter_requested.connect(self._on_chapter_requested)
-        self.screens.home.language_requested.connect(self.session.set_language)
-        self.screens.home.timeline_event_requested.connect(self._on_timeline_event)
-        self.screens.advisory.continue_requested.connect(self.session.accept_advisory)
-        self.screens.advisory.skip_requested.connect(self.session.skip_chapter)
-        self.screens.advisory.home_requested.connect(self.session.go_home)
-        chapter = self.screens.chapter
-        chapter.home_requested.connect(self.session.go_home)
-        chapter.next_requested.connect(self._on_next)
-        chapter.previous_requested.connect(self._on_previous)
-        chapter.page_requested.connect(self._on_page_requested)
-        chapter.sources_requested.connect(self.screens.show_sources)
+        self.screens = Screens(ctx, self.window, self._wire)
+        if self.idle_overlay is not None:  # the last language's: gone with its screens
+            self.idle_overlay.hide()
+            self.idle_overlay.deleteLater()
         self.idle_overlay = IdleOverlay(ctx, self.window)
         self.idle_overlay.continue_requested.connect(self._on_idle_cancelled)
         self.staff.rebuild(ctx)
         if old is not None:
             old.discard()
         self._show(self.session.state, animate=False)
+
+    def _wire(self, kind: Screen, screen) -> None:
+        """Connect a newly made screen's requests to the session."""
+        session = self.session
+        if kind is Screen.ATTRACT:
+            screen.visit_requested.connect(self._on_visit_requested)
+        elif kind is Screen.HOME:
+            screen.chapter_requested.connect(self._on_chapter_requested)
+            screen.language_requested.connect(session.set_language)
+            screen.timeline_event_requested.connect(self._on_timeline_event)
+        elif kind is Screen.ADVISORY:
+            screen.continue_requested.connect(session.accept_advisory)
+            screen.skip_requested.connect(session.skip_chapter)
+            screen.home_requested.connect(session.go_home)
+        elif kind is Screen.CHAPTER:
+            screen.home_requested.connect(session.go_home)
+            screen.next_requested.connect(self._on_next)
+            screen.previous_requested.connect(self._on_previous)
+            screen.page_requested.connect(self._on_page_requested)
+            screen.sources_requested.connect(self.screens.show_sources)
 
     def start(self) -> None:
         """After the first frame: build the rest ahead of need, start the idle watch."""
@@ -123,11 +135,16 @@ class Kiosk(QObject):
         self.session.go_to_page(page)
 
     @Slot(int)
-    def _on_timeline_event(self, _event: int) -> None:
+    def _on_timeline_event(self, event: int) -> None:
+        """An event tapped on the home timeline: its timeline page, with the event open."""
         ref = self.result.exhibit.home_timeline
         chapter, page = self.result.exhibit.find_page(ref) if ref else (None, None)
-        if chapter is not None and page is not None:
-            self.session.open_chapter(self.result.exhibit.chapters.index(chapter), chapter.pages.index(page))
+        if chapter is None or page is None:
+            return
+        self.session.open_chapter(self.result.exhibit.chapters.index(chapter), chapter.pages.index(page))
+        view = self.screens.chapter.stack.current_view()
+        if self.session.state.screen is Screen.CHAPTER and hasattr(view, "open_event"):
+            view.open_event(event)
 
     # --- idle ---------------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
+from PySide6.QtGui import QPixmap
 
 from kiosk.ui.pages import make_page_view
 from kiosk.ui.pages.base import PageView, ViewContext
@@ -23,6 +24,7 @@ class PageLibrary(QObject):
     def __init__(self, ctx: ViewContext, parent: Optional[QObject] = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.page_size = QSize()
         self._views: dict[tuple[int, int], PageView] = {}
         self._todo = [
             (c, p) for c, chapter in enumerate(ctx.exhibit.chapters) for p in range(len(chapter.pages))
@@ -35,8 +37,17 @@ class PageLibrary(QObject):
         """The view of a page, built now if the background has not reached it yet."""
         key = (chapter, page)
         if key not in self._views:
-            self._views[key] = make_page_view(self.ctx.exhibit.chapters[chapter].pages[page], self.ctx)
+            self._views[key] = self._warmed(make_page_view(self.ctx.exhibit.chapters[chapter].pages[page],
+                                                           self.ctx))
         return self._views[key]
+
+    def _warmed(self, view: PageView) -> PageView:
+        """Lay the view out at the page size and draw it once, off screen: its first real
+        showing then finds fonts, layouts and pictures ready."""
+        if self.page_size.isValid():
+            view.resize(self.page_size)
+            view.render(QPixmap(self.page_size))
+        return view
 
     def chapter_views(self, chapter: int) -> list[PageView]:
         return [self.view(chapter, p) for p in range(len(self.ctx.exhibit.chapters[chapter].pages))]

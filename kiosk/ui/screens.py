@@ -1,8 +1,13 @@
-"""The visitors' screens for one language, made together and dropped together."""
+"""The visitors' screens for one language, made together and dropped together.
+
+Only the attract screen is made before the first frame; the others are made when first
+needed or, at the latest, right after the first frame (``build_ahead``), so visitors see
+the attract screen as early as the machine allows.
+"""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from PySide6.QtCore import QObject, Slot
 
@@ -21,38 +26,63 @@ from kiosk.ui.window import KioskWindow
 class Screens(QObject):
     """Attract, home, advisory and chapter screens, their page views and the sources panel."""
 
-    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: Optional[QObject] = None):
+    def __init__(self, ctx: ViewContext, window: KioskWindow, wire: Callable[[Screen, object], None],
+                 parent: Optional[QObject] = None):
         super().__init__(parent)
         self.ctx = ctx
         self.window = window
+        self._wire = wire
         self.library = PageLibrary(ctx, self)
-        self.attract = AttractScreen(ctx)
-        self.home = HomeScreen(ctx, self._home_timeline())
-        self.advisory = AdvisoryScreen(ctx)
-        self.chapter = ChapterScreen(ctx, self.library.chapter_views)
         self.sources: Optional[SourcesPanel] = None
-        self._by_screen = {
-            Screen.ATTRACT: self.attract, Screen.HOME: self.home,
-            Screen.ADVISORY: self.advisory, Screen.CHAPTER: self.chapter,
-        }
-        for screen in self._by_screen.values():
-            window.add_screen(screen)
+        self._by_screen: dict[Screen, object] = {}
+        self.attract = self.screen_for(Screen.ATTRACT)
         self._highlights = [ref.page for ref in ctx.exhibit.attract.highlights]
         self._add_ready_highlights(charts=False)
+
+    def _make(self, kind: Screen):
+        ctx = self.ctx
+        if kind is Screen.ATTRACT:
+            return AttractScreen(ctx)
+        if kind is Screen.HOME:
+            return HomeScreen(ctx, self._home_timeline())
+        if kind is Screen.ADVISORY:
+            return AdvisoryScreen(ctx)
+        chapter = ChapterScreen(ctx, self.library.chapter_views)
+        chapter.resize(self.window.size())
+        chapter.layout().activate()
+        self.library.page_size = chapter.stack.size()
+        return chapter
 
     def _home_timeline(self):
         ref = self.ctx.exhibit.home_timeline
         _, page = self.ctx.exhibit.find_page(ref) if ref else (None, None)
-        if page is None:
-            return None
-        timeline = TimelineView(page.events, self.ctx, compact=True)
-        return timeline
+        return TimelineView(page.events, self.ctx, compact=True) if page is not None else None
 
-    def screen_for(self, screen: Screen):
-        return self._by_screen[screen]
+    def screen_for(self, kind: Screen):
+        """The screen for ``kind``, made (and wired by the kiosk) the first time it is asked for."""
+        if kind not in self._by_screen:
+            screen = self._by_screen[kind] = self._make(kind)
+            self.window.add_screen(screen)
+            self._wire(kind, screen)
+        return self._by_screen[kind]
+
+    @property
+    def home(self) -> HomeScreen:
+        return self.screen_for(Screen.HOME)
+
+    @property
+    def advisory(self) -> AdvisoryScreen:
+        return self.screen_for(Screen.ADVISORY)
+
+    @property
+    def chapter(self) -> ChapterScreen:
+        return self.screen_for(Screen.CHAPTER)
 
     def build_ahead(self) -> None:
-        """Build every page view in the background; charts join the attract loop when ready."""
+        """Make the other screens now, then every page view in the background; charts join
+        the attract loop when they are ready."""
+        for kind in (Screen.HOME, Screen.CHAPTER, Screen.ADVISORY):
+            self.screen_for(kind)
         self.library.all_built.connect(self._on_all_built)
         self.library.build_in_background()
 
@@ -98,14 +128,16 @@ class Screens(QObject):
     def reset_all(self) -> None:
         """Every screen as it first was: chapter closed, pages scrolled up, panels shut."""
         self.hide_sources()
-        self.chapter.reset()
+        if Screen.CHAPTER in self._by_screen:
+            self.chapter.reset()
         for view in self.library.all_views():
             view.reset()
 
     def stop(self) -> None:
         self.library.stop()
         self.attract.stop()
-        self.chapter.reset()
+        if Screen.CHAPTER in self._by_screen:
+            self.chapter.reset()
 
     def discard(self) -> None:
         self.stop()

@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk import __version__
 from kiosk.admin_lock import PinLock
-from kiosk.content.loader import load_exhibit
+from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
+from kiosk.content.problems import Problem
 from kiosk.ui.admin.gesture import AdminGesture
 from kiosk.ui.admin.pinpad import PinPad
 from kiosk.ui.admin.screen import AdminScreen
@@ -48,12 +49,16 @@ class Staff(QObject):
         if self._built_for is result:
             return
         self.stop()
+        for old in (self.gesture, self.pinpad):  # the last content's
+            if old is not None:
+                old.deleteLater()
         admin = result.exhibit.admin
         staff_ctx = self.kiosk.context(result.exhibit.default_language) if ctx.lang != \
             result.exhibit.default_language else ctx
         window = self.kiosk.window
-        self._lock = PinLock(admin.attempts, admin.lockout_seconds)
-        self.gesture = AdminGesture(window, admin.gesture, round(ctx.ui.tap_px * CORNER_TAPS))
+        clock = self.kiosk.clock
+        self._lock = PinLock(admin.attempts, admin.lockout_seconds, clock)
+        self.gesture = AdminGesture(window, admin.gesture, round(ctx.ui.tap_px * CORNER_TAPS), clock)
         self.gesture.gesture_completed.connect(self._on_gesture)
         self.pinpad = PinPad(staff_ctx, admin, lock=self._lock, parent=window)
         self.pinpad.hide()
@@ -94,7 +99,11 @@ class Staff(QObject):
 
     @Slot()
     def _on_reload(self) -> None:
-        result = load_exhibit(self.kiosk.content_dir)
+        try:
+            result = load_exhibit(self.kiosk.content_dir)
+        except NotContentFolder as exc:  # renamed or unplugged: say so, keep the floor running
+            gone = Problem(self.kiosk.content_dir, 0, (), f"nothing was reloaded: {exc}")
+            result = LoadResult(None, (gone,))
         if not self.kiosk.reload(result):
             self.screen.set_result(result, now_text())  # the floor keeps the content it had
 

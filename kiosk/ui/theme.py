@@ -9,6 +9,7 @@ stylesheet made here styles them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import ModuleType
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont
@@ -18,6 +19,8 @@ from kiosk.content.model import Theme
 DESIGN_HEIGHT = 1080
 MIN_TAP_PX_AT_1080 = 64
 MM_PER_INCH = 25.4
+HEADING_SHARE = 0.62  # a heading inside a page (an event's title, "Sources") to the title size
+CARD_TITLE_SHARE = 0.92  # the home screen's timeline cards to the caption size: so the line fits
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,14 @@ class UiTheme:
         return QColor(palette[index % len(palette)])
 
     def font(self, role: str) -> QFont:
-        """The font of a text role: body, caption, title, display, button."""
+        """The font of a text role: body, caption, card-title, button, heading, title, display."""
         sizes, fonts = self.theme.sizes, self.theme.fonts
         family, size, weight = {
             "body": (fonts.body, sizes.body, QFont.Weight.Normal),
             "caption": (fonts.body, sizes.caption, QFont.Weight.Normal),
+            "card-title": (fonts.body, sizes.caption * CARD_TITLE_SHARE, QFont.Weight.Normal),
             "button": (fonts.body, sizes.caption, QFont.Weight.Bold),
+            "heading": (fonts.heading, sizes.title * HEADING_SHARE, QFont.Weight.Bold),
             "title": (fonts.heading, sizes.title, QFont.Weight.Bold),
             "display": (fonts.heading, sizes.display, QFont.Weight.Bold),
         }[role]
@@ -76,6 +81,18 @@ def make_theme(theme: Theme, screen: QSize, dpi: float, text_scale: float = 1.0)
     from_mm = theme.sizes.tap_target_mm * dpi / MM_PER_INCH
     tap = round(max(from_mm, MIN_TAP_PX_AT_1080 * scale))
     return UiTheme(theme, scale, tap, text_scale)
+
+
+def configure_charts(pg: ModuleType) -> None:
+    """pyqtgraph's process-wide options, set once before the first chart is made.
+
+    The chart modules pass pyqtgraph in, so that importing the theme never imports it: the
+    attract screen paints before pyqtgraph (slow to import) is loaded.
+    """
+    if getattr(pg, "_kiosk_configured", False):
+        return
+    pg.setConfigOptions(antialias=True, background=None)
+    pg._kiosk_configured = True
 
 
 def stylesheet(ui: UiTheme) -> str:
@@ -97,12 +114,18 @@ QLabel[role="display"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.d
 QLabel[role="figure"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.display)}px;
     font-weight: bold; color: {c.accent}; }}
 QLabel[role="title"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title)}px; font-weight: bold; }}
+QLabel[role="heading"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title * HEADING_SHARE)}px;
+    font-weight: bold; color: {c.text}; }}
+QLabel[role="date"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title)}px; font-weight: bold;
+    color: {c.accent}; }}
 QLabel[role="subtitle"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title * 0.62)}px;
     color: {c.muted}; }}
 QLabel[role="eyebrow"] {{ font-size: {ui.text_px(s.caption)}px; color: {c.muted};
     letter-spacing: {ui.px(2)}px; text-transform: uppercase; }}
 QLabel[role="body"] {{ font-size: {ui.text_px(s.body)}px; }}
 QLabel[role="caption"] {{ font-size: {ui.text_px(s.caption)}px; color: {c.muted}; }}
+QLabel[role="card-title"] {{ font-size: {ui.text_px(s.caption * CARD_TITLE_SHARE)}px; color: {c.muted}; }}
+QLabel[role="legend"] {{ font-size: {ui.text_px(s.caption)}px; color: {c.text}; }}
 QLabel[role="tile-title"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.body * 1.1)}px;
     font-weight: bold; }}
 QLabel[role="invitation"] {{ font-size: {ui.text_px(s.body)}px; font-weight: bold; color: {c.accent_text};
@@ -117,11 +140,13 @@ QPushButton:pressed, QPushButton[pressed="true"] {{ background: {c.accent}; colo
 QPushButton:disabled {{ color: {c.muted}; background: transparent; border-color: {c.surface}; }}
 QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent}; }}
 QPushButton[role="primary"]:pressed {{ background: {c.text}; color: {c.background}; border-color: {c.text}; }}
+QPushButton[role="primary"]:disabled {{ background: transparent; color: {c.muted}; border-color: {c.surface}; }}
 QPushButton[role="quiet"] {{ background: transparent; border-color: {c.muted}; }}
 QPushButton[role="quiet"]:pressed {{ background: {c.accent}; border-color: {c.accent}; }}
 QPushButton[role="tile"] {{ background: {c.surface}; border-radius: {radius}px; padding: 0;
     text-align: left; }}
 QPushButton[role="tile"]:pressed {{ background: {c.accent}; }}
+QPushButton[role="tile"][selected="true"] {{ border-color: {c.accent}; }}
 QPushButton[role="key"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title)}px; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
 QScrollBar:vertical {{ background: transparent; width: {ui.px(6)}px; margin: 0; }}

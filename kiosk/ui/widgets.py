@@ -1,4 +1,4 @@
-"""Small widgets the page views share: the page grid, text labels, an accent rule, a picture.
+"""Small widgets the page views share: the page grid, text labels, an accent rule, scroll areas.
 
 The page grid: every page keeps ``ui.margin`` at its sides. Between them, a column one
 *measure* wide — a comfortable line of body text, about 65 characters — is centred, and
@@ -9,15 +9,13 @@ quotation) may run on from that edge to the right margin.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout, QColor, QLinearGradient, QPainter, QPalette, QPixmap, QTextBlockFormat,
-    QTextCursor, QTextDocument,
+    QAbstractTextDocumentLayout, QColor, QLinearGradient, QPainter, QPalette, QTextBlockFormat, QTextCursor,
+    QTextDocument,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QScrollArea, QScroller, QSizePolicy, QVBoxLayout,
     QWidget,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
 from kiosk.ui.theme import UiTheme
 
 MEASURE_EMS = 33  # body-text ems in a line: about 65 characters of Noto Sans
-SVG_SUFFIXES = (".svg", ".svgz")
 LINE_HEIGHT_PERCENT = 110  # of the font's own line spacing: about 1.5 for Noto Sans
 PARAGRAPH_EMS = 0.75
 ITEM_EMS = 0.3
@@ -117,7 +114,10 @@ class MarkdownLabel(QLabel):
         return math.ceil(self._doc.size().height())
 
     def sizeHint(self) -> QSize:
+        # The text's own width unwrapped (capped by the label's), not the width it was last
+        # wrapped to: a label once laid out narrow would otherwise ask for that height forever.
         self._update_document()
+        self._doc.setTextWidth(-1)
         width = min(math.ceil(self._doc.idealWidth()), self.maximumWidth())
         return QSize(width, self.heightForWidth(width))
 
@@ -152,74 +152,6 @@ class Rule(QWidget):
 
     def paintEvent(self, event) -> None:
         QPainter(self).fillRect(self.rect(), self._colour)
-
-
-class ImageView(QWidget):
-    """A picture drawn as large as the widget allows with its aspect kept.
-
-    SVG is rendered by QSvgRenderer at the size it is shown, so it stays crisp at any size;
-    PNG and JPEG are smooth-scaled once per size. A file that cannot be read draws nothing.
-    """
-
-    def __init__(self, path: Path, parent: Optional[QWidget] = None):
-        super().__init__(parent)
-        self._svg: Optional[QSvgRenderer] = None
-        self._pixmap: Optional[QPixmap] = None
-        self._scaled: Optional[QPixmap] = None
-        self._natural = QSize()
-        if path.suffix.lower() in SVG_SUFFIXES:
-            renderer = QSvgRenderer(str(path), self)
-            if renderer.isValid():
-                self._svg, self._natural = renderer, renderer.defaultSize()
-        else:
-            pixmap = QPixmap(str(path))
-            if not pixmap.isNull():
-                self._pixmap, self._natural = pixmap, pixmap.size()
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def natural_size(self) -> QSize:
-        """The picture's own size (empty when it could not be read)."""
-        return QSize(self._natural)
-
-    def fitted_size(self, room: QSize) -> QSize:
-        """The largest size with the picture's aspect that fits in ``room``."""
-        if self._natural.isEmpty():
-            return QSize(0, 0)
-        return self._natural.scaled(room, Qt.AspectRatioMode.KeepAspectRatio)
-
-    def picture_rect(self) -> QRect:
-        """Where the picture is drawn (centred), in the widget's coordinates."""
-        size = self.fitted_size(self.size())
-        x, y = (self.width() - size.width()) // 2, (self.height() - size.height()) // 2
-        return QRect(x, y, size.width(), size.height())
-
-    def sizeHint(self) -> QSize:
-        return self._natural if not self._natural.isEmpty() else QSize(1, 1)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(1, 1)
-
-    def paintEvent(self, event) -> None:
-        target = self.picture_rect()
-        if target.isEmpty():
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        if self._svg is not None:
-            self._svg.render(painter, QRectF(target))
-        elif self._pixmap is not None:
-            painter.drawPixmap(target.topLeft(), self._scaled_pixmap(target.size()))
-
-    def _scaled_pixmap(self, size: QSize) -> QPixmap:
-        ratio = self.devicePixelRatioF()
-        wanted = size * ratio
-        if self._scaled is None or self._scaled.size() != wanted:
-            self._scaled = self._pixmap.scaled(
-                wanted, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-            self._scaled.setDevicePixelRatio(ratio)
-        return self._scaled
 
 
 def capped(widget: QWidget, width: int) -> QHBoxLayout:

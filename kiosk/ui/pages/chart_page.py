@@ -15,6 +15,7 @@ from kiosk.ui.widgets import MarkdownLabel, Rule, measure, overflows, scroll_are
 QWIDGETSIZE_MAX = (1 << 24) - 1
 SIDE_SHARE = 0.3  # of a landscape page's width, for the text beside the chart
 UNDER_SHARE = 0.4  # of a portrait page's height, at most, for the text under the chart
+RULE_TO_CHART = 16  # design px under the title's rule: less than on a text page, the bars need it
 
 
 class ChartPageView(PageView):
@@ -51,13 +52,15 @@ class ChartPageView(PageView):
         self._body.addWidget(self._area)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(ui.margin, ui.gap, ui.margin, ui.gap)
+        # The title where every page has it; no margin under the chart: the chapter's own
+        # controls keep their distance, and the bars get the height.
+        layout.setContentsMargins(ui.margin, ui.gap, ui.margin, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title)
         if page.title is not None:  # the title and its rule, as on every page
             layout.addSpacing(ui.px(20))
             layout.addWidget(Rule(ui))
-            layout.addSpacing(ui.px(44))
+            layout.addSpacing(ui.px(RULE_TO_CHART))
         layout.addLayout(self._body, 1)
 
     def resizeEvent(self, event) -> None:
@@ -69,9 +72,12 @@ class ChartPageView(PageView):
         landscape = self.width() >= self.height()
         if landscape != self._landscape:
             self._landscape = landscape
-            if landscape:  # the footnote joins the text, so that the bars keep the height
+            if landscape:  # the key and the footnote join the text, so that the bars keep the height
                 self._body.setDirection(QBoxLayout.Direction.LeftToRight)
-                self._side.insertWidget(1, self.footnote)
+                self._side.insertWidget(0, self.hint)  # under the key: both are about the chart
+                self._side.insertWidget(self._side.indexOf(self.text) + 1, self.footnote)
+                if self.chart.legend is not None:
+                    self._side.insertWidget(0, self.chart.legend)
                 self._area.setMinimumHeight(0)
                 self._area.setMaximumHeight(QWIDGETSIZE_MAX)
             else:
@@ -79,8 +85,14 @@ class ChartPageView(PageView):
                 self._area.setMinimumWidth(0)
                 self._area.setMaximumWidth(QWIDGETSIZE_MAX)
                 self._chart_column.addWidget(self.footnote)
+                self._side.removeWidget(self.hint)
+                self._side.insertWidget(self._side.indexOf(self.text) + 1, self.hint)
+                self.chart.restore_legend()
         if landscape:
-            self._area.setFixedWidth(min(round(self.width() * SIDE_SHARE), measure(self.ctx.ui)))
+            side = min(round(self.width() * SIDE_SHARE), measure(self.ctx.ui))
+            self._area.setFixedWidth(side)
+            if self.chart.legend is not None:  # a key of one row if it fits, else one entry a line
+                self.chart.legend.set_vertical(self.chart.legend.row_width() > side)
         else:  # the whole text under the chart, unless it would take too much of the page
             margins = self.layout().contentsMargins()
             self.side.ensurePolished()  # the text's height depends on its stylesheet font

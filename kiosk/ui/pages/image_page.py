@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.content.model import ImagePage
 from kiosk.ui.pages.base import PageView, ViewContext
 from kiosk.ui.theme import UiTheme
-from kiosk.ui.widgets import GridColumn, ImageView, Rule, measure, text_label, title_block
+from kiosk.ui.pages.image_view import ImageView
+from kiosk.ui.widgets import GridColumn, Rule, measure, text_label, title_block
 
 CAPTION_BESIDE_MEASURES = 0.5  # a caption beside the picture is half a measure wide
 

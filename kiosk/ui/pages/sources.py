@@ -34,7 +34,7 @@ class SourcesPanel(QWidget):
         self.panel.setProperty("role", "panel")
         self.panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.panel.setMaximumWidth(round(measure(ui) * PANEL_MEASURES))
-        self.heading_label = text_label(ctx.label("sources"), "subtitle")
+        self.heading_label = text_label(ctx.label("sources"), "heading")
         self.close_button = QPushButton(ctx.label("close"))
         self.close_button.setProperty("role", "quiet")
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -1,0 +1,214 @@
+"""A visitor who walks away: the kiosk asks if anyone is there, counts down, and starts over.
+
+Every kiosk here runs on a small exhibit of its own (``small_content``) whose idle times are
+a second or two, so the real timers run and nothing is slept: the tests wait for what a
+person would see. The texts asserted are the ones that exhibit's labels give.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from PySide6.QtCore import QPoint, Qt
+
+from kiosk.session import Screen
+from tests.conftest import REPO
+from tests.touch import swipe, tap
+
+
+def settle(kiosk, qtbot):
+    """Wait as a visitor would before the next tap: the screen has changed and stands still."""
+    qtbot.waitUntil(lambda: not kiosk.window.holding and not kiosk.screens.chapter.busy)
+
+
+def begin_visit(kiosk, qtbot):
+    tap(kiosk.screens.attract)
+    assert kiosk.session.state.screen is Screen.HOME
+    settle(kiosk, qtbot)
+
+
+def open_story(kiosk, qtbot):
+    begin_visit(kiosk, qtbot)
+    tap(kiosk.screens.home.tiles[0])
+    assert kiosk.session.state.screen is Screen.CHAPTER
+    settle(kiosk, qtbot)
+    return kiosk.screens.chapter
+
+
+def turn_page(kiosk, qtbot):
+    tap(kiosk.screens.chapter.next_button)
+    settle(kiosk, qtbot)
+
+
+def quiet_at_warning(kiosk) -> list[float]:
+    """Seconds without a touch at each warning, measured the moment it starts."""
+    quiet: list[float] = []
+    kiosk.idle.warning_started.connect(lambda _s: quiet.append(kiosk.clock() - kiosk.session.last_touch))
+    return quiet
+
+
+def test_after_the_timeout_the_kiosk_asks_counts_down_and_starts_over(open_kiosk, small_content, qtbot):
+    kiosk = open_kiosk(small_content(timeout=1, warning=2))
+    quiet = quiet_at_warning(kiosk)
+    overlay = kiosk.idle_overlay
+    begin_visit(kiosk, qtbot)
+    assert not overlay.isVisible()
+    with qtbot.waitSignal(kiosk.idle.warning_started, timeout=3000):
+        pass
+    assert quiet[0] >= 1
+    assert overlay.isVisible()
+    assert overlay.question.text() == "Are you still there?"
+    assert overlay.countdown.text() == "Starting over in 2 s"
+    assert overlay.continue_button.text() == "Yes, continue"
+    qtbot.waitUntil(lambda: overlay.countdown.text() == "Starting over in 1 s", timeout=2000)
+    assert kiosk.session.state.screen is Screen.HOME
+    qtbot.waitUntil(lambda: kiosk.session.state.screen is Screen.ATTRACT, timeout=2000)
+    assert not overlay.isVisible()
+    assert kiosk.window.current_screen() is kiosk.screens.attract
+
+
+def test_starting_over_puts_every_screen_back(open_kiosk, small_content, qtbot):
+    kiosk = open_kiosk(small_content(timeout=3, warning=1))
+    screen = open_story(kiosk, qtbot)
+    stack = screen.stack
+    text = stack.current_view()
+    area = text.scroll_area_for(Qt.Vertical)
+    assert area is not None, "the long read must be long enough to scroll"
+    middle = stack.rect().center()
+    swipe(qtbot, stack, middle + QPoint(0, 200), middle - QPoint(0, 200))
+    qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0)
+
+    turn_page(kiosk, qtbot)
+    chart = stack.current_view().chart
+    tap(chart, chart.bar_rect(0, 1).center().toPoint())
+    assert chart.revealed == (0, 1) and chart.callout.isVisible()
+
+    turn_page(kiosk, qtbot)
+    timeline = stack.current_view()
+    as_first_seen = timeline.current_event(), timeline.detail.isHidden()
+    tap(timeline.timeline.cards[2])
+    assert timeline.current_event() == 2 and timeline.detail.isVisible()
+    tap(screen.sources_button)
+    assert kiosk.screens.sources is not None and kiosk.screens.sources.isVisible()
+    assert kiosk.session.state.page == 2
+
+    qtbot.waitUntil(lambda: kiosk.session.state.screen is Screen.ATTRACT, timeout=6000)
+    assert kiosk.session.state == kiosk.session.initial_state()
+    assert kiosk.window.current_screen() is kiosk.screens.attract
+    assert kiosk.screens.sources is None
+    assert area.verticalScrollBar().value() == 0
+    assert chart.revealed is None and chart.callout.isHidden()
+    assert (timeline.current_event(), timeline.detail.isHidden()) == as_first_seen
+
+    settle(kiosk, qtbot)
+    open_story(kiosk, qtbot)  # the next visitor begins at the beginning
+    assert stack.current_view() is text and screen.indicator.text() == "1 / 4"
+    assert area.verticalScrollBar().value() == 0
+
+
+def test_starting_over_brings_back_the_first_language(open_kiosk, small_content, qtbot):
+    kiosk = open_kiosk(small_content(timeout=1, warning=1))
+    begin_visit(kiosk, qtbot)
+    swedish = next(b for b in kiosk.screens.home.language_buttons if b.objectName() == "language-sv")
+    tap(swedish)
+    assert kiosk.session.state.language == "sv"
+    assert kiosk.screens.home.tiles[0].accessibleName() == "Berättelsen"
+    qtbot.waitUntil(lambda: kiosk.idle_overlay.isVisible(), timeout=3000)
+    assert kiosk.idle_overlay.question.text() == "Är du kvar?"
+    assert kiosk.idle_overlay.countdown.text() == "Börjar om om 1 s"
+    qtbot.waitUntil(lambda: kiosk.session.state.screen is Screen.ATTRACT, timeout=3000)
+    assert kiosk.session.state.language == "en"
+    assert kiosk.window.current_screen() is kiosk.screens.attract
+    assert kiosk.screens.attract.invitation.text() == "Touch the screen to begin"
+    settle(kiosk, qtbot)
+    begin_visit(kiosk, qtbot)
+    assert kiosk.screens.home.tiles[0].accessibleName() == "The story"
+
+
+def test_a_touch_anywhere_calls_off_the_warning_and_presses_nothing(open_kiosk, small_content, qtbot):
+    kiosk = open_kiosk(small_content(timeout=1, warning=5))
+    screen = open_story(kiosk, qtbot)
+    pressed = []
+    screen.next_button.pressed.connect(lambda: pressed.append(True))
+    with qtbot.waitSignal(kiosk.idle.warning_started, timeout=3000):
+        pass
+    with qtbot.waitSignal(kiosk.idle.warning_cancelled, timeout=1000):
+        tap(screen.next_button)  # the overlay lies over it
+    assert not kiosk.idle_overlay.isVisible()
+    assert pressed == []
+    assert kiosk.session.state.screen is Screen.CHAPTER and kiosk.session.state.page == 0
+    turn_page(kiosk, qtbot)  # the visit goes on
+    assert pressed == [True] and kiosk.session.state.page == 1
+
+
+def test_the_big_button_continues_the_visit(open_kiosk, small_content, qtbot):
+    kiosk = open_kiosk(small_content(timeout=1, warning=5))
+    quiet = quiet_at_warning(kiosk)
+    begin_visit(kiosk, qtbot)
+    with qtbot.waitSignal(kiosk.idle.warning_started, timeout=3000):
+        pass
+    with qtbot.waitSignal(kiosk.idle.warning_cancelled, timeout=1000):
+        tap(kiosk.idle_overlay.continue_button)
+    assert not kiosk.idle_overlay.isVisible()
+    assert kiosk.session.state.screen is Screen.HOME
+    assert kiosk.window.current_screen() is kiosk.screens.home
+    with qtbot.waitSignal(kiosk.idle.warning_started, timeout=3000):
+        pass  # the next question comes a whole timeout after the tap, not at the old deadline
+    assert quiet[1] >= 1
+
+
+def test_a_page_with_its_own_idle_timeout_waits_longer(open_kiosk, small_content, qtbot):
+    kiosk = open_kiosk(small_content(timeout=1.5, warning=1, page_timeout=3))
+    quiet = quiet_at_warning(kiosk)
+    open_story(kiosk, qtbot)
+    for _ in range(3):
+        turn_page(kiosk, qtbot)
+    assert kiosk.session.state.page == 3
+    assert kiosk.screens.chapter.stack.current_view().page.idle_timeout == 3
+    with qtbot.waitSignal(kiosk.idle.warning_started, timeout=5000):
+        pass
+    assert len(quiet) == 1 and quiet[0] >= 3
+
+
+def test_the_attract_screen_never_asks(open_kiosk, small_content, qtbot):
+    kiosk = open_kiosk(small_content(timeout=0.3, warning=0.3))
+    assert kiosk.window.current_screen() is kiosk.screens.attract
+    with qtbot.assertNotEmitted(kiosk.idle.warning_started, wait=1500):
+        pass
+    assert not kiosk.idle_overlay.isVisible()
+    assert kiosk.window.current_screen() is kiosk.screens.attract
+
+
+
+LEAKY = """
+from kiosk.content.loader import load_exhibit
+from tests.conftest import CONTENT, make_kiosk
+from tests.touch import tap
+
+
+def test_leaves_the_kiosk_running(qtbot):
+    kiosk = make_kiosk(qtbot, load_exhibit(CONTENT))
+    tap(kiosk.screens.attract)  # the visit starts, and the idle timer with it
+
+
+def test_stops_the_kiosk(qtbot):
+    kiosk = make_kiosk(qtbot, load_exhibit(CONTENT))
+    tap(kiosk.screens.attract)
+    kiosk.stop()
+"""
+
+
+def test_a_kiosk_left_running_fails_its_test_naming_the_idle_timer(tmp_path):
+    """The suite's dangling-timer check (conftest), run on two tests of its own in a fresh pytest."""
+    test_file = tmp_path / "test_leak.py"
+    test_file.write_text(LEAKY, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "tests.conftest", "-c", str(REPO / "pyproject.toml"),
+         "--rootdir", str(REPO), str(test_file)],
+        cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert re.search(r"\b2 passed, 1 error\b", done.stdout), done.stdout
+    assert "ERROR at teardown of test_leaves_the_kiosk_running" in done.stdout
+    assert "1 QTimer(s) left running after the test" in done.stdout
+    assert re.search(r"Started at:\n.*kiosk/ui/idle\.py:\d+ in reschedule", done.stdout), done.stdout

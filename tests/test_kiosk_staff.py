@@ -1,0 +1,231 @@
+"""Staff at the running kiosk: the corner gesture, the PIN pad, the admin screen and its buttons.
+
+Everything is done by finger on the real kiosk window, on a private copy of the shipped
+content (PIN 1921). The kiosk runs on a ``SteppedClock``: the real monotonic clock, moved
+on at once where a finger is held for seconds, so no test waits for a hold or a lockout.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtTest import QTest
+
+from kiosk.content.loader import load_exhibit
+from kiosk.session import Screen
+from kiosk.ui.admin.screen import in_order
+from tests.touch import DEVICE, tap
+
+PIN = "1921"
+INSET = 20  # how far inside a corner the finger lands
+
+
+def settle(kiosk, qtbot):
+    qtbot.waitUntil(lambda: not kiosk.window.holding and not kiosk.screens.chapter.busy)
+
+
+def corner_point(window, corner: str) -> QPoint:
+    vertical, horizontal = corner.split("-")
+    x = INSET if horizontal == "left" else window.width() - INSET
+    y = INSET if vertical == "top" else window.height() - INSET
+    return QPoint(x, y)
+
+
+def touch(window, point: QPoint, clock, hold: float) -> None:
+    """One finger on the window at ``point``, held ``hold`` seconds on the kiosk's clock."""
+    QTest.touchEvent(window, DEVICE).press(0, point, window).commit()
+    clock.advance(hold)
+    QTest.touchEvent(window, DEVICE).release(0, point, window).commit()
+
+
+def admin_gesture(kiosk, clock, hold: float | None = None) -> None:
+    """Hold the content's corner, then tap its corners in turn."""
+    gesture, window = kiosk.result.exhibit.admin.gesture, kiosk.window
+    touch(window, corner_point(window, gesture.corner), clock,
+          gesture.hold_seconds if hold is None else hold)
+    for corner in gesture.taps:
+        clock.advance(0.4)
+        touch(window, corner_point(window, corner), clock, 0.1)
+
+
+def enter_pin(kiosk, pin: str) -> None:
+    pad = kiosk.staff.pinpad
+    for digit in pin:
+        tap(pad.digit_keys[int(digit)])
+    tap(pad.ok_key)
+
+
+def open_pin_pad(kiosk, qtbot, clock):
+    admin_gesture(kiosk, clock)
+    assert kiosk.staff.pinpad.isVisible()
+    settle(kiosk, qtbot)
+    return kiosk.staff.pinpad
+
+
+def open_admin(kiosk, qtbot, clock):
+    open_pin_pad(kiosk, qtbot, clock)
+    enter_pin(kiosk, PIN)
+    assert kiosk.session.state.screen is Screen.ADMIN
+    settle(kiosk, qtbot)
+    return kiosk.staff.screen
+
+
+def set_idle(folder: Path, timeout: float, warning: float) -> None:
+    exhibit = folder / "exhibit.yaml"
+    text = exhibit.read_text(encoding="utf-8")
+    assert "idle: {timeout: 90, warning: 20}" in text
+    exhibit.write_text(text.replace("idle: {timeout: 90, warning: 20}",
+                                    f"idle: {{timeout: {timeout}, warning: {warning}}}"), encoding="utf-8")
+
+
+@pytest.fixture
+def staffed(open_kiosk, content_copy, clock):
+    """The shipped exhibit (a private copy) running on a clock the test can move on."""
+    return open_kiosk(content_copy, clock=clock)
+
+
+def test_the_corner_gesture_opens_the_pin_pad_only_when_held_long_enough(staffed, qtbot, clock):
+    kiosk = staffed
+    hold = kiosk.result.exhibit.admin.gesture.hold_seconds
+    admin_gesture(kiosk, clock, hold=hold - 0.5)
+    assert not kiosk.staff.pinpad.isVisible()
+    settle(kiosk, qtbot)
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    assert pad.prompt.text() == "Enter the PIN"
+    assert pad.dots.count == 0 and pad.message.text() == ""
+
+
+def test_the_right_pin_opens_the_admin_screen(staffed, qtbot, clock):
+    kiosk = staffed
+    open_pin_pad(kiosk, qtbot, clock)
+    enter_pin(kiosk, PIN)
+    assert not kiosk.staff.pinpad.isVisible()
+    assert kiosk.session.state.screen is Screen.ADMIN
+    assert kiosk.window.current_screen() is kiosk.staff.screen
+    assert kiosk.staff.screen.title.text() == "Staff settings"
+    assert kiosk.staff.screen.shown_problems() == []
+
+
+def test_a_wrong_pin_says_so_and_opens_nothing(staffed, qtbot, clock):
+    kiosk = staffed
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    enter_pin(kiosk, "0000")
+    assert pad.isVisible()
+    assert pad.message.text() == "Wrong PIN. Please try again."
+    assert pad.dots.count == 0
+    assert kiosk.session.state.screen is not Screen.ADMIN
+
+
+def test_wrong_pins_in_a_row_lock_the_pad_until_the_lockout_ends(staffed, qtbot, clock):
+    kiosk = staffed
+    admin = kiosk.result.exhibit.admin
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    for _ in range(admin.attempts):
+        enter_pin(kiosk, "0000")
+    locked = f"Too many wrong PINs. Try again in {round(admin.lockout_seconds)} s."
+    assert pad.message.text() == locked
+    assert not any(key.isEnabled() for key in pad.digit_keys + [pad.ok_key])
+    enter_pin(kiosk, PIN)  # even the right PIN: the keys take no taps
+    assert pad.dots.count == 0 and kiosk.session.state.screen is not Screen.ADMIN
+
+    tap(pad.close_button)  # walking off and coming back does not undo the lock
+    assert not pad.isVisible()
+    open_pin_pad(kiosk, qtbot, clock)  # which took the seconds of a held corner
+    left = re.fullmatch(r"Too many wrong PINs\. Try again in (\d+) s\.", pad.message.text())
+    assert left and admin.lockout_seconds - 10 < int(left[1]) < admin.lockout_seconds
+    assert not pad.ok_key.isEnabled()
+
+    clock.advance(admin.lockout_seconds)
+    qtbot.waitUntil(lambda: pad.ok_key.isEnabled(), timeout=2000)
+    assert pad.message.text() == ""
+    enter_pin(kiosk, PIN)
+    assert kiosk.session.state.screen is Screen.ADMIN
+
+
+def test_quit_on_the_admin_screen_closes_the_window_that_refuses_to_close(staffed, qtbot, clock):
+    kiosk = staffed
+    kiosk.window.close()
+    assert kiosk.window.isVisible()
+    screen = open_admin(kiosk, qtbot, clock)
+    assert screen.exit_button.text() == "Quit the kiosk"
+    with qtbot.waitSignal(kiosk.staff.exit_requested, timeout=1000):
+        tap(screen.exit_button)
+    assert not kiosk.window.isVisible()
+
+
+def test_reload_of_unchanged_content_returns_to_the_attract_screen(staffed, qtbot, clock):
+    kiosk = staffed
+    before = kiosk.result
+    screen = open_admin(kiosk, qtbot, clock)
+    with qtbot.waitSignal(kiosk.content_reloaded, timeout=5000):
+        tap(screen.reload_button)
+    assert kiosk.result is not before
+    assert kiosk.session.state == kiosk.session.initial_state()
+    assert kiosk.window.current_screen() is kiosk.screens.attract
+    assert kiosk.screens.attract.title.text() == before.exhibit.title.get("en")
+
+
+def test_reload_of_broken_content_keeps_the_exhibit_on_the_floor(staffed, content_copy, qtbot, clock):
+    kiosk = staffed
+    before = kiosk.result
+    title = kiosk.screens.attract.title.text()
+    exhibit = content_copy / "exhibit.yaml"
+    text = exhibit.read_text(encoding="utf-8")
+    exhibit.write_text(text.replace("idle: {timeout: 90, warning: 20}", "idle: {timeout: 90, warning: 20"),
+                       encoding="utf-8")
+    screen = open_admin(kiosk, qtbot, clock)
+    tap(screen.reload_button)
+    assert kiosk.result is before
+    assert kiosk.session.state.screen is Screen.ADMIN
+    assert kiosk.window.current_screen() is screen
+    broken = load_exhibit(content_copy)
+    assert broken.errors
+    shown = screen.shown_problems()
+    assert shown == [str(problem) for problem in in_order(broken.problems)]
+    assert "exhibit.yaml:10: YAML syntax error" in shown[0]  # where, and what, for staff to fix
+
+    tap(screen.back_button)
+    assert kiosk.window.current_screen() is kiosk.screens.attract
+    assert kiosk.screens.attract.title.text() == title
+    settle(kiosk, qtbot)
+    tap(kiosk.screens.attract)
+    assert kiosk.window.current_screen() is kiosk.screens.home
+    assert len(kiosk.screens.home.tiles) == len(before.exhibit.chapters)
+
+
+def test_staff_who_walk_away_leave_no_admin_screen_open(open_kiosk, content_copy, qtbot, clock):
+    set_idle(content_copy, timeout=2, warning=1)
+    kiosk = open_kiosk(content_copy, clock=clock)
+    screen = open_admin(kiosk, qtbot, clock)
+    qtbot.waitUntil(lambda: kiosk.idle_overlay.isVisible(), timeout=4000)
+    qtbot.waitUntil(lambda: kiosk.session.state.screen is Screen.ATTRACT, timeout=3000)
+    assert kiosk.window.current_screen() is kiosk.screens.attract
+    assert not screen.isVisible()
+
+
+def test_a_pin_pad_left_open_closes_when_the_kiosk_starts_over(open_kiosk, content_copy, qtbot, clock):
+    set_idle(content_copy, timeout=1, warning=1)
+    kiosk = open_kiosk(content_copy, clock=clock)
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    tap(pad.digit_keys[1])
+    assert pad.dots.count == 1
+    qtbot.waitUntil(lambda: kiosk.session.state.screen is Screen.ATTRACT, timeout=4000)
+    assert not pad.isVisible()
+    assert pad.dots.count == 0  # the next one to open it starts with an empty PIN
+
+
+def test_reload_of_a_folder_that_is_no_longer_content_says_so(staffed, content_copy, qtbot, clock):
+    kiosk = staffed
+    before = kiosk.result
+    (content_copy / "exhibit.yaml").rename(content_copy / "exhibit.yaml.old")
+    screen = open_admin(kiosk, qtbot, clock)
+    tap(screen.reload_button)
+    assert kiosk.result is before
+    assert kiosk.window.current_screen() is screen
+    assert screen.shown_problems() == [f"{content_copy}: nothing was reloaded: "
+                                       f"{content_copy} is not a content folder: it has no exhibit.yaml"]
+    tap(screen.back_button)  # the exhibit on the floor goes on
+    assert kiosk.window.current_screen() is kiosk.screens.attract

@@ -1,0 +1,324 @@
+"""``kiosk validate`` on a broken exhibit.yaml: the PIN line, labels, colours and limits.
+
+Each case edits one line of the small valid exhibit in ``tests/data/broken/base`` and runs the
+real command line on it; the messages are asserted word for word. Every case also loads the
+folder the way the kiosk does, to check that the mistake cannot break the kiosk on the floor:
+the exhibit still loads, and the faulty value is made harmless or falls back to its default.
+
+The last tests check what follows from a chapter that cannot be loaded: pointers at it say
+so, its files are not also called unused, and the summary counts what did load.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Callable, Optional
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kiosk.cli import main
+from kiosk.content.checks import harmless, placeholder_problem
+from kiosk.content.loader import load_exhibit
+from kiosk.content.model import Colours, Exhibit, Labels
+from kiosk.pin import check_pin, hash_pin
+
+BASE = Path(__file__).parent / "data" / "broken" / "base"
+PIN_LINE = ('  pin_hash: "pbkdf2-sha256$200000$MDEyMzQ1Njc4OWFiY2RlZg==$KEYT+hAHAtv4+0AAxP9oq75kuRokTxhpsPnbG'
+            'zRQ/lo="')
+REMAKE = "run 'kiosk admin-pin' and paste the line it prints whole, in place of this one"
+LITERAL = "to show a curly bracket itself, write it twice: {{ or }}"
+COLOUR_FORM = "expected a colour written as # and 3, 6 or 8 hexadecimal digits (#rgb, #rrggbb or #aarrggbb)"
+COLOURS = "theme:\n  colours:\n    {}\nadmin:\n"  # put in place of "admin:\n": the colour on line 13
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change to exhibit.yaml, the lines validate prints, and a check of what loads."""
+
+    id: str
+    old: str
+    new: str
+    expected: tuple[str, ...]
+    loads: Optional[Callable[[Exhibit], bool]] = None
+
+
+def build(tmp_path: Path, old: str = "", new: str = "") -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    if old:
+        exhibit = content / "exhibit.yaml"
+        text = exhibit.read_text(encoding="utf-8")
+        assert text.count(old) == 1, old
+        exhibit.write_text(text.replace(old, new), encoding="utf-8")
+    return content
+
+
+def validate(tmp_path, monkeypatch, capsys) -> tuple[int, list[str], str]:
+    monkeypatch.chdir(tmp_path)
+    code = main(["validate", "content"])
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err
+
+
+def colour(line: str) -> tuple[str, str]:
+    return "admin:\n", COLOURS.format(line)
+
+
+def label_text(exhibit: Exhibit, name: str, lang: str = "en") -> str:
+    return getattr(exhibit.labels, name).get(lang)
+
+
+def fills(exhibit: Exhibit) -> bool:
+    """Every label can be filled in the way the kiosk fills it, in every language."""
+    for f in fields(Labels):
+        allowed = f.metadata["placeholders"]
+        for text in getattr(exhibit.labels, f.name).all():
+            if allowed:
+                text.format(**{name: 1 for name in allowed})
+    return True
+
+
+EDITS = [
+    # --- The admin PIN line ----------------------------------------------------------------------
+    Edit("pin-typed-by-hand", PIN_LINE, "  pin_hash: 4711", (
+        "exhibit.yaml:12: admin → pin_hash: expected the line that 'kiosk admin-pin' makes "
+        f"(pbkdf2-sha256$…), got '4711': {REMAKE}",
+    ), lambda exhibit: not check_pin("4711", exhibit.admin.pin_hash)),
+    Edit("pin-cut-short", PIN_LINE, PIN_LINE[:-21] + '"', (
+        f"exhibit.yaml:12: admin → pin_hash: the hash is damaged (cut short or changed by hand): {REMAKE}",
+    )),
+    Edit("pin-cut-after-the-iterations", PIN_LINE, "  pin_hash: pbkdf2-sha256$200000", (
+        "exhibit.yaml:12: admin → pin_hash: expected the line that 'kiosk admin-pin' makes "
+        f"(pbkdf2-sha256$…), got 'pbkdf2-sha256$200000': {REMAKE}",
+    )),
+    Edit("pin-too-few-iterations", PIN_LINE, f'  pin_hash: "{hash_pin("1921", iterations=999)}"', (
+        f"exhibit.yaml:12: admin → pin_hash: the hash uses too few iterations to be safe: {REMAKE}",
+    )),
+    Edit("pin-too-many-iterations", "$200000$", "$900000000$", (
+        "exhibit.yaml:12: admin → pin_hash: the hash uses so many iterations that the PIN pad would "
+        f"hang checking a PIN: {REMAKE}",
+    )),
+    Edit("pin-empty", PIN_LINE, "  pin_hash:", (
+        "exhibit.yaml:12: admin → pin_hash: expected the line that 'kiosk admin-pin' makes, got "
+        "nothing: run 'kiosk admin-pin' and paste the line it prints",
+    ), lambda exhibit: not check_pin("", exhibit.admin.pin_hash)),
+    # --- Placeholders in labels ------------------------------------------------------------------
+    Edit("placeholder-misspelt", 'page_of: "{page} / {count}"', 'page_of: "{pages} of {total}"', (
+        "exhibit.yaml:18: labels → page_of: unknown placeholder {pages}: this label may use only "
+        f"{{page}} and {{count}}, spelt exactly so; {LITERAL}",
+    ), lambda exhibit: fills(exhibit) and label_text(exhibit, "page_of") == "{{pages}} of {{total}}"),
+    Edit("placeholder-unclosed", 'resetting_in: "Starting over in {seconds} s"',
+         'resetting_in: "Starting over in {seconds s"', (
+        "exhibit.yaml:28: labels → resetting_in: a curly bracket that opens or closes no placeholder: "
+        f"this label may use only {{seconds}}, spelt exactly so; {LITERAL}",
+    ), fills),
+    Edit("placeholder-stray-closing-bracket", 'admin_locked: "Locked for {seconds} s."',
+         'admin_locked: "Locked for {seconds} s.}"', (
+        "exhibit.yaml:36: labels → admin_locked: a curly bracket that opens or closes no placeholder: "
+        f"this label may use only {{seconds}}, spelt exactly so; {LITERAL}",
+    ), fills),
+    Edit("placeholder-numbered", 'admin_status: "{version} {content} {loaded}"',
+         'admin_status: "{} {content} {loaded}"', (
+        "exhibit.yaml:42: labels → admin_status: unknown placeholder {}: this label may use only "
+        f"{{version}}, {{content}} and {{loaded}}, spelt exactly so; {LITERAL}",
+    ), fills),
+    Edit("placeholder-with-a-format", 'admin_locked: "Locked for {seconds} s."',
+         'admin_locked: "Locked for {seconds:.0f} s."', (
+        "exhibit.yaml:36: labels → admin_locked: write the placeholder as {seconds}, with nothing "
+        "else inside the curly brackets",
+    ), fills),
+    Edit("placeholder-in-one-language", 'page_of: "{page} / {count}"',
+         'page_of: {en: "{page} / {count}", sv: "{sida} av {antal}"}', (
+        "exhibit.yaml:18: labels → page_of → sv: unknown placeholder {sida}: this label may use only "
+        f"{{page}} and {{count}}, spelt exactly so; {LITERAL}",
+    ), lambda exhibit: fills(exhibit) and label_text(exhibit, "page_of") == "{page} / {count}"),
+    Edit("placeholder-in-a-label-without", "  home: Home", '  home: "{Home}"', (
+        "exhibit.yaml:15: labels → home: this label has no placeholders, so it cannot hold curly "
+        "brackets: remove them (round brackets ( ) are fine)",
+    ), fills),
+    # --- Colours ---------------------------------------------------------------------------------
+    Edit("colour-unquoted", *colour("background: #15171a"), (
+        "exhibit.yaml:13: theme → colours → background: expected a colour, got nothing: a # starts a "
+        "comment in YAML: put the colour in quotes, like \"#15171a\"",
+    ), lambda exhibit: exhibit.theme.colours.background == Colours.background),
+    Edit("colour-name", *colour("background: dark grey"), (
+        f"exhibit.yaml:13: theme → colours → background: {COLOUR_FORM}, in quotes, like \"#b3261e\"; "
+        "got 'dark grey'",
+    ), lambda exhibit: exhibit.theme.colours.background == Colours.background),
+    Edit("colour-without-its-hash", *colour('accent: "b3261e"'), (
+        f"exhibit.yaml:13: theme → colours → accent: {COLOUR_FORM}, got 'b3261e': add the #, in "
+        "quotes: \"#b3261e\"",
+    )),
+    Edit("colour-five-digits", *colour('text: "#ece7d"'), (
+        f"exhibit.yaml:13: theme → colours → text: {COLOUR_FORM}, in quotes, like \"#b3261e\"; got "
+        "'#ece7d'",
+    )),
+    Edit("colour-in-a-palette", *colour('series: ["#c9a66b", red]'), (
+        f"exhibit.yaml:13: theme → colours → series → 2: {COLOUR_FORM}, in quotes, like \"#b3261e\"; "
+        "got 'red'",
+    ), lambda exhibit: exhibit.theme.colours.series == ("#c9a66b",)),
+    Edit("colour-palette-empty", *colour("series: []"), (
+        "exhibit.yaml:13: theme → colours → series: the chart palette needs at least one colour: list "
+        "some, like [\"#c9a66b\", \"#b3261e\"], or remove the key for the default",
+    ), lambda exhibit: exhibit.theme.colours.series == Colours.series),
+    Edit("colour-palette-all-wrong", *colour("series: [red, blue]"), (
+        f"exhibit.yaml:13: theme → colours → series → 1: {COLOUR_FORM}, in quotes, like \"#b3261e\"; "
+        "got 'red'",
+        f"exhibit.yaml:13: theme → colours → series → 2: {COLOUR_FORM}, in quotes, like \"#b3261e\"; "
+        "got 'blue'",
+    ), lambda exhibit: exhibit.theme.colours.series == Colours.series),
+    # --- Numbers that must be positive, and not absurdly large -----------------------------------
+    Edit("idle-timeout-zero", "attract:\n", "idle: {timeout: 0}\nattract:\n", (
+        "exhibit.yaml:8: idle → timeout: expected a number of seconds above 0 and at most 86400 "
+        "(24 hours), got 0: correct it, or remove the key to use the default, 90",
+    ), lambda exhibit: exhibit.idle.timeout == 90),
+    Edit("idle-timeout-a-typo-too-large", "attract:\n", "idle: {timeout: 900000, warning: -20}\nattract:\n", (
+        "exhibit.yaml:8: idle → timeout: expected a number of seconds above 0 and at most 86400 "
+        "(24 hours), got 900000: correct it, or remove the key to use the default, 90",
+        "exhibit.yaml:8: idle → warning: expected a number of seconds above 0 and at most 3600 "
+        "(1 hour), got -20: correct it, or remove the key to use the default, 20",
+    ), lambda exhibit: (exhibit.idle.timeout, exhibit.idle.warning) == (90, 20)),
+    Edit("highlight-seconds-zero", "attract:\n", "attract:\n  seconds_per_highlight: 0\n", (
+        "exhibit.yaml:9: attract → seconds_per_highlight: expected a number of seconds above 0 and at "
+        "most 3600 (1 hour), got 0: correct it, or remove the key to use the default, 8",
+    )),
+    Edit("admin-numbers", "admin:\n", "admin:\n  attempts: 0\n  lockout_seconds: 90000\n"
+         "  gesture: {hold_seconds: 0}\n", (
+        "exhibit.yaml:12: admin → attempts: expected a whole number above 0, got 0: correct it, or "
+        "remove the key to use the default, 5",
+        "exhibit.yaml:13: admin → lockout_seconds: expected a number of seconds above 0 and at most "
+        "86400 (24 hours), got 90000: correct it, or remove the key to use the default, 300",
+        "exhibit.yaml:14: admin → gesture → hold_seconds: expected a number of seconds above 0 and at "
+        "most 60 (1 minute), got 0: correct it, or remove the key to use the default, 3",
+    ), lambda exhibit: (exhibit.admin.attempts, exhibit.admin.lockout_seconds) == (5, 300)),
+    Edit("theme-numbers", "admin:\n", "theme:\n  timings: {page_turn_ms: 0, fade_ms: 32000}\n"
+         "  sizes: {body: 0, tap_target_mm: 500}\nadmin:\n", (
+        "exhibit.yaml:12: theme → timings → page_turn_ms: expected a whole number of milliseconds "
+        "above 0 and at most 10000 (10 seconds), got 0: correct it, or remove the key to use the "
+        "default, 320",
+        "exhibit.yaml:12: theme → timings → fade_ms: expected a whole number of milliseconds above 0 "
+        "and at most 10000 (10 seconds), got 32000: correct it, or remove the key to use the "
+        "default, 600",
+        "exhibit.yaml:13: theme → sizes → body: expected a number of pixels above 0 and at most 540, "
+        "got 0: correct it, or remove the key to use the default, 30",
+        "exhibit.yaml:13: theme → sizes → tap_target_mm: expected a number of millimetres above 0 "
+        "and at most 100, got 500: correct it, or remove the key to use the default, 20",
+    ), lambda exhibit: exhibit.theme.timings.page_turn_ms == 320 and exhibit.theme.sizes.body == 30),
+    # --- A text cut short by a '#' ---------------------------------------------------------------
+    Edit("subtitle-emptied-by-a-comment", "languages:\n", "subtitle: #1 in the region\nlanguages:\n", (
+        "exhibit.yaml:4: warning: subtitle: this key has no value: a # starts a comment in YAML: put "
+        "the text in quotes, like \"#1 in the region\", or remove the key",
+    )),
+]
+
+VALID = [
+    pytest.param("page_of: \"{page} / {count}\"", 'page_of: "{{{page}}} of {count}"', id="literal-brackets"),
+    pytest.param("page_of: \"{page} / {count}\"", 'page_of: "Page {page}"', id="a-placeholder-left-out"),
+    pytest.param(*colour('background: "#fff"'), id="colour-rgb"),
+    pytest.param(*colour('background: "#8015171a"'), id="colour-argb"),
+    pytest.param(*colour("background: '#15171A'  # dark"), id="colour-with-a-comment"),
+    pytest.param("attract:\n", "idle: {timeout: 86400, warning: 0.5}   # a day\nattract:\n", id="limits"),
+    pytest.param("languages:\n", "subtitle: Room 2  # a real comment\nlanguages:\n", id="real-comment"),
+]
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=lambda edit: edit.id)
+def test_each_exhibit_mistake_is_reported_word_for_word(edit, tmp_path, monkeypatch, capsys):
+    build(tmp_path, edit.old, edit.new)
+    code, out, err = validate(tmp_path, monkeypatch, capsys)
+    assert out[:-1] == [f"content/{line}" for line in edit.expected]
+    errors = sum(": warning: " not in line for line in edit.expected)
+    assert (code, err) == (1 if errors else 0, "")
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=lambda edit: edit.id)
+def test_no_exhibit_mistake_breaks_the_kiosk(edit, tmp_path):
+    """The exhibit still loads, every label can still be filled in, and the faulty value is
+    harmless: out of use, or replaced by its default."""
+    exhibit = load_exhibit(build(tmp_path, edit.old, edit.new)).exhibit
+    assert exhibit is not None and fills(exhibit)
+    if edit.loads is not None:
+        assert edit.loads(exhibit)
+
+
+@pytest.mark.parametrize("old, new", VALID)
+def test_what_is_right_passes(old, new, tmp_path, monkeypatch, capsys):
+    build(tmp_path, old, new)
+    code, out, err = validate(tmp_path, monkeypatch, capsys)
+    assert (code, out[:-1], err) == (0, [], "")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(text=st.text(st.sampled_from("{}pagecount :!0 "), max_size=20),
+       allowed=st.sampled_from([("page", "count"), ("seconds",), ()]))
+def test_a_label_either_passes_or_is_made_harmless(text, allowed):
+    """Whatever a curator writes, the kiosk can fill the label in: it passes the check and fills,
+    or the check reports it and its harmless form fills."""
+    shown = text if placeholder_problem(text, allowed) is None else harmless(text, allowed)
+    if allowed:  # the kiosk fills in only the labels that have placeholders
+        shown.format(**{name: 1 for name in allowed})
+
+
+# --- What follows from a chapter that cannot be loaded -----------------------------------------
+
+
+def break_chapter(content: Path, old: str, new: str) -> None:
+    path = content / "chapters" / "01-base" / "chapter.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_chapter_that_cannot_be_read_is_reported_once(tmp_path, monkeypatch, capsys):
+    """Not also as 'no chapter' where exhibit.yaml points at it, nor its files as unused."""
+    break_chapter(build(tmp_path), "categories: [{en: North, sv: Norr}, South]", "categories: [North, South")
+    code, out, err = validate(tmp_path, monkeypatch, capsys)
+    pointer = ("the chapter '01-base' could not be loaded (see its own errors): fix those, and this "
+               "pointer works again")
+    assert out == [
+        "content/chapters/01-base/chapter.yaml:39: YAML syntax error, probably an unclosed '[': end "
+        "the list with ']' (YAML said: while parsing a flow sequence did not find expected ',' or ']')",
+        f"content/exhibit.yaml:7: home_timeline: {pointer}",
+        f"content/exhibit.yaml:10: attract → highlights → 1 → page: {pointer}",
+        "0 chapters, 0 pages, 0 charts, 0 images, 2 languages: 3 errors, 0 warnings",
+    ]
+    assert (code, err) == (1, "")
+
+
+def test_a_page_left_out_for_its_errors_is_not_called_missing(tmp_path, monkeypatch, capsys):
+    break_chapter(build(tmp_path), "total: 30", "total: 31")
+    code, out, err = validate(tmp_path, monkeypatch, capsys)
+    assert out == [
+        "content/chapters/01-base/chapter.yaml:21: pages → 3 → chart → series → 1 → total: the total "
+        "31 does not match the figures, which add up to 30 (unknown figures not counted): correct a "
+        "figure or the total",
+        "content/exhibit.yaml:10: attract → highlights → 1 → page: the page 'figures' of chapter "
+        "'01-base' could not be loaded (see its own errors): fix those, and this pointer works again",
+        "1 chapter, 6 pages, 1 chart, 1 image, 2 languages: 2 errors, 0 warnings",
+    ]
+    assert (code, err) == (1, "")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    pytest.param("  close: Close\n", "", (
+        "content/exhibit.yaml:14: labels: missing key 'close' (Closes the sources panel or a timeline "
+        "event): add it",
+        "1 chapter, 7 pages, 2 charts, 1 image, 2 languages; exhibit.yaml could not be used, so the "
+        "kiosk would not start: 1 error, 0 warnings",
+    ), id="a-label-missing"),
+    pytest.param("title: {en: A test exhibit, sv: En testutställning}", "title: {en: A test exhibit", (
+        "content/exhibit.yaml:3: YAML syntax error, probably an unclosed '{': end it with '}' (YAML "
+        "said: while parsing a flow mapping did not find expected ',' or '}')",
+        "1 chapter, 7 pages, 2 charts, 1 image, 0 languages; exhibit.yaml could not be used, so the "
+        "kiosk would not start: 1 error, 0 warnings",
+    ), id="exhibit-yaml-unreadable"),
+])
+def test_the_summary_counts_what_loaded_when_exhibit_yaml_did_not(old, new, expected, tmp_path,
+                                                                   monkeypatch, capsys):
+    build(tmp_path, old, new)
+    code, out, err = validate(tmp_path, monkeypatch, capsys)
+    assert (code, out, err) == (1, list(expected), "")
