@@ -15,22 +15,13 @@ from PySide6.QtCore import QPoint, Qt
 
 from kiosk.session import Screen
 from tests.conftest import REPO
-from tests.touch import swipe, tap
+from tests.touch import settle, start_visit, swipe, tap
 
 
-def settle(kiosk, qtbot):
-    """Wait as a visitor would before the next tap: the screen has changed and stands still."""
-    qtbot.waitUntil(lambda: not kiosk.window.holding and not kiosk.screens.chapter.busy)
-
-
-def begin_visit(kiosk, qtbot):
-    tap(kiosk.screens.attract)
-    assert kiosk.session.state.screen is Screen.HOME
-    settle(kiosk, qtbot)
 
 
 def open_story(kiosk, qtbot):
-    begin_visit(kiosk, qtbot)
+    start_visit(kiosk, qtbot)
     tap(kiosk.screens.home.tiles[0])
     assert kiosk.session.state.screen is Screen.CHAPTER
     settle(kiosk, qtbot)
@@ -53,7 +44,7 @@ def test_after_the_timeout_the_kiosk_asks_counts_down_and_starts_over(open_kiosk
     kiosk = open_kiosk(small_content(timeout=1, warning=2))
     quiet = quiet_at_warning(kiosk)
     overlay = kiosk.idle_overlay
-    begin_visit(kiosk, qtbot)
+    start_visit(kiosk, qtbot)
     assert not overlay.isVisible()
     with qtbot.waitSignal(kiosk.idle.warning_started, timeout=3000):
         pass
@@ -110,7 +101,7 @@ def test_starting_over_puts_every_screen_back(open_kiosk, small_content, qtbot):
 
 def test_starting_over_brings_back_the_first_language(open_kiosk, small_content, qtbot):
     kiosk = open_kiosk(small_content(timeout=1, warning=1))
-    begin_visit(kiosk, qtbot)
+    start_visit(kiosk, qtbot)
     swedish = next(b for b in kiosk.screens.home.language_buttons if b.objectName() == "language-sv")
     tap(swedish)
     assert kiosk.session.state.language == "sv"
@@ -123,7 +114,7 @@ def test_starting_over_brings_back_the_first_language(open_kiosk, small_content,
     assert kiosk.window.current_screen() is kiosk.screens.attract
     assert kiosk.screens.attract.invitation.text() == "Touch the screen to begin"
     settle(kiosk, qtbot)
-    begin_visit(kiosk, qtbot)
+    start_visit(kiosk, qtbot)
     assert kiosk.screens.home.tiles[0].accessibleName() == "The story"
 
 
@@ -146,7 +137,7 @@ def test_a_touch_anywhere_calls_off_the_warning_and_presses_nothing(open_kiosk, 
 def test_the_big_button_continues_the_visit(open_kiosk, small_content, qtbot):
     kiosk = open_kiosk(small_content(timeout=1, warning=5))
     quiet = quiet_at_warning(kiosk)
-    begin_visit(kiosk, qtbot)
+    start_visit(kiosk, qtbot)
     with qtbot.waitSignal(kiosk.idle.warning_started, timeout=3000):
         pass
     with qtbot.waitSignal(kiosk.idle.warning_cancelled, timeout=1000):

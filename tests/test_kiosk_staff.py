@@ -17,14 +17,10 @@ from PySide6.QtTest import QTest
 from kiosk.content.loader import load_exhibit
 from kiosk.session import Screen
 from kiosk.ui.admin.screen import in_order
-from tests.touch import DEVICE, tap
+from tests.touch import DEVICE, settle, tap
 
 PIN = "1921"
 INSET = 20  # how far inside a corner the finger lands
-
-
-def settle(kiosk, qtbot):
-    qtbot.waitUntil(lambda: not kiosk.window.holding and not kiosk.screens.chapter.busy)
 
 
 def corner_point(window, corner: str) -> QPoint:

@@ -6,18 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from kiosk.session import Screen
-from tests.touch import swipe, tap, two_finger_tap
-
-
-def settle(kiosk, qtbot):
-    """Wait as a visitor would before the next tap: the screen has changed and stands still."""
-    qtbot.waitUntil(lambda: not kiosk.window.holding and not kiosk.screens.chapter.busy)
-
-
-def start_visit(kiosk, qtbot):
-    tap(kiosk.screens.attract)
-    assert kiosk.session.state.screen is Screen.HOME
-    settle(kiosk, qtbot)
+from tests.touch import settle, start_visit, swipe, tap, two_finger_tap
 
 
 def first_plain_chapter(kiosk):

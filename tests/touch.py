@@ -41,3 +41,17 @@ def swipe(qtbot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 8, st
         point = a + (b - a) * (step / steps)
         sequence.move(0, point, window).commit()
     sequence.release(0, b, window).commit()
+
+
+def settle(kiosk, qtbot) -> None:
+    """Wait as a visitor would before the next tap: the screen has changed and stands still."""
+    qtbot.waitUntil(lambda: not kiosk.window.holding and not kiosk.screens.chapter.busy)
+
+
+def start_visit(kiosk, qtbot) -> None:
+    """The first touch on the attract screen, then a moment for home to settle."""
+    from kiosk.session import Screen
+
+    tap(kiosk.screens.attract)
+    assert kiosk.session.state.screen is Screen.HOME
+    settle(kiosk, qtbot)

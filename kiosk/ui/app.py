@@ -107,7 +107,7 @@ def start_kiosk(folder: Optional[str], windowed: bool, size: Optional[str]):
     register_fonts(assets_dir() / "fonts", path / "fonts")
     screen = app.primaryScreen()
     dpi = min(max(screen.physicalDotsPerInch(), DPI_RANGE[0]), DPI_RANGE[1])
-    kiosk = Kiosk(result, str(path), window_size(app, size, windowed), dpi, kiosk_mode=not windowed)
+    kiosk = Kiosk(result, str(path.resolve()), window_size(app, size, windowed), dpi, kiosk_mode=not windowed)
     kiosk.first_frame = FirstFrame(kiosk.window)
     kiosk.first_frame.painted.connect(kiosk.start)
     kiosk.staff.exit_requested.connect(app.quit)

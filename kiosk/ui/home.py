@@ -106,6 +106,7 @@ class ChapterTile(QPushButton):
         layout.addSpacing(ui.px(4))
         layout.addWidget(title)
         layout.addWidget(teaser)
+        layout.addStretch(1)  # spare room goes below the words, so titles line up across a row
         self.teaser = teaser
         self.art = art
 

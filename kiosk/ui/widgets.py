@@ -211,6 +211,13 @@ def title_block(title: str, ui: UiTheme, grid: GridColumn) -> Optional[QLabel]:
     return label
 
 
+def page_column(title: str, ui: UiTheme) -> tuple[GridColumn, Optional[QLabel]]:
+    """The page's centred column with its margins and, when it has one, its title."""
+    grid = GridColumn(ui)
+    grid.column.setContentsMargins(ui.margin, ui.gap, ui.margin, ui.gap)
+    return grid, title_block(title, ui, grid)
+
+
 def scroll_area(orientation: Qt.Orientation, parent: Optional[QWidget] = None) -> QScrollArea:
     """A frameless, transparent scroll area that scrolls one way, with the theme's slim bar.
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import FigurePage
 from kiosk.ui.pages.base import PageView, ViewContext
-from kiosk.ui.widgets import GridColumn, MarkdownLabel, text_label, title_block
+from kiosk.ui.widgets import MarkdownLabel, page_column, text_label
 
 NUMBER_AND_WORD = re.compile(r"(\d) (?=\S)")
 
@@ -20,9 +20,7 @@ class FigurePageView(PageView):
     def __init__(self, page: FigurePage, ctx: ViewContext, parent: Optional[QWidget] = None):
         super().__init__(page, ctx, parent)
         ui = ctx.ui
-        grid = GridColumn(ui)
-        grid.column.setContentsMargins(ui.margin, ui.gap, ui.margin, ui.gap)
-        self.title_label = title_block(ctx.text(page.title), ui, grid)
+        grid, self.title_label = page_column(ctx.text(page.title), ui)
         grid.column.addStretch(1)
         figure = ctx.text(page.display) if page.display is not None else ctx.number(page.value)
         figure = NUMBER_AND_WORD.sub("\\1\u00a0", figure)  # wrap "6 million" as one

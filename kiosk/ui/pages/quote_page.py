@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.content.model import QuotePage
 from kiosk.ui.pages.base import PageView, ViewContext
 from kiosk.ui.theme import UiTheme
-from kiosk.ui.widgets import GridColumn, MarkdownLabel, text_label, title_block
+from kiosk.ui.widgets import MarkdownLabel, page_column, text_label
 
 MARK = "\u201c"  # the opening quotation mark, drawn large as the page's ornament
 MARK_SCALE = 1.3  # times the display size
@@ -23,9 +23,7 @@ class QuotePageView(PageView):
     def __init__(self, page: QuotePage, ctx: ViewContext, parent: Optional[QWidget] = None):
         super().__init__(page, ctx, parent)
         ui = ctx.ui
-        grid = GridColumn(ui)
-        grid.column.setContentsMargins(ui.margin, ui.gap, ui.margin, ui.gap)
-        self.title_label = title_block(ctx.text(page.title), ui, grid)
+        grid, self.title_label = page_column(ctx.text(page.title), ui)
         grid.column.addStretch(1)
         self.mark = grid.add_wide(QuoteMark(ui))
         grid.column.addSpacing(ui.px(12))

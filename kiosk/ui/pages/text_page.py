@@ -9,9 +9,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.model import TextPage
 from kiosk.ui.pages.base import PageView, ViewContext
-from kiosk.ui.widgets import (
-    GridColumn, MarkdownLabel, overflows, scroll_area, scroll_to_start, title_block,
-)
+from kiosk.ui.widgets import MarkdownLabel, overflows, page_column, scroll_area, scroll_to_start
 
 
 class TextPageView(PageView):
@@ -21,9 +19,7 @@ class TextPageView(PageView):
         super().__init__(page, ctx, parent)
         ui = ctx.ui
         self._area = scroll_area(Qt.Orientation.Vertical, self)
-        grid = GridColumn(ui)
-        grid.column.setContentsMargins(ui.margin, ui.gap, ui.margin, ui.gap)
-        self.title_label = title_block(ctx.text(page.title), ui, grid)
+        grid, self.title_label = page_column(ctx.text(page.title), ui)
         self.body_label = grid.add_text(MarkdownLabel(ctx.text(page.body), "body"))
         grid.column.addStretch(1)
         self._area.setWidget(grid)
