@@ -102,6 +102,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "proof":
         from .ui.proof import run_proof
         return run_proof(args.content, args.out, args.size, args.lang)
+    if args.size is not None:
+        from .screen_size import parse_size, size_problem
+        try:
+            parse_size(args.size)
+        except ValueError:
+            print(f"kiosk: {size_problem('--size', args.size)}", file=sys.stderr)
+            return 2
     from .ui.app import run_kiosk
     return run_kiosk(args.content, args.windowed, args.size)
 

@@ -66,9 +66,9 @@ class VisitorSession:
     def subscribe(self, listener: Callable[[Change], None]) -> None:
         self._listeners.append(listener)
 
-    def _move(self, reason: str, **changes) -> None:
+    def _move(self, reason: str, announce_same: bool = False, **changes) -> None:
         after = replace(self.state, **changes)
-        if after == self.state:
+        if after == self.state and not announce_same:
             return
         change = Change(self.state, after, reason)
         self.state = after
@@ -128,6 +128,12 @@ class VisitorSession:
 
     def open_admin(self) -> None:
         self._move("admin opened", screen=Screen.ADMIN)
+
+    def replace_exhibit(self, exhibit: Exhibit) -> None:
+        """New content (a reload): the visit starts over with it."""
+        self.exhibit = exhibit
+        self.last_touch = self._clock()
+        self._move("content reloaded", announce_same=True, **vars(self.initial_state()))
 
     def reset(self, reason: str = "idle reset") -> None:
         """Everything back to the start: screen, chapter, page, language, text size, contrast."""

@@ -250,6 +250,7 @@ labels:
   admin_problems: Content problems
   admin_no_problems: The content has no problems.
   admin_status: "Version {{version}} · content {{content}} · loaded {{loaded}}"
+  admin_reload_failed: "Nothing was reloaded: {{reason}}"
 """
 
 SMALL_CHAPTER = """\

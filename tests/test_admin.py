@@ -2,7 +2,7 @@
 
 The lock is plain Python with a fake clock. The widgets are driven the way staff drive
 them, with touch taps on the real widgets; time passes on an injected clock, never by
-sleeping. Every QTimer a test starts must be stopped by the time its widgets are closed.
+sleeping. A QTimer left running fails the test (conftest's dangling-timer check).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from kiosk.admin_lock import PinLock, Result
 from kiosk.content.loader import LoadResult, load_exhibit
 from kiosk.content.model import Gesture
 from kiosk.pin import hash_pin
+from tests.touch import DEVICE, swipe
 
-DEV = QTest.createTouchDevice()
 PIN = "1921"  # the shipped exhibit's PIN
 CHEAP_HASH = hash_pin(PIN, salt=b"0123456789abcdef", iterations=1000)
 
@@ -44,40 +44,14 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-@pytest.fixture(autouse=True)
-def dangling_qtimers(monkeypatch):
-    """Fail a test that leaves a QTimer running once its widgets are closed (napari's check)."""
-    started: list[QTimer] = []
-    start = QTimer.start
-
-    def start_and_remember(timer, *args):
-        started.append(timer)
-        start(timer, *args)
-
-    monkeypatch.setattr(QTimer, "start", start_and_remember)
-    yield
-    running = [timer for timer in started if _alive(timer) and timer.isActive()]
-    for timer in running:
-        timer.stop()
-    assert not running, f"{len(running)} QTimer(s) left running"
-
-
-def _alive(timer: QTimer) -> bool:
-    try:
-        timer.objectName()
-    except RuntimeError:  # its C++ object is already gone
-        return False
-    return True
-
-
 def touch(widget: QWidget, pos: QPoint | None = None, clock: FakeClock | None = None,
           hold: float = 0.0) -> None:
     """A finger on ``widget`` at ``pos`` (its centre), held ``hold`` seconds on ``clock``."""
     pos = widget.rect().center() if pos is None else pos
-    QTest.touchEvent(widget, DEV).press(0, pos, widget).commit()
+    QTest.touchEvent(widget, DEVICE).press(0, pos, widget).commit()
     if clock is not None:
         clock.advance(hold)
-    QTest.touchEvent(widget, DEV).release(0, pos, widget).commit()
+    QTest.touchEvent(widget, DEVICE).release(0, pos, widget).commit()
 
 
 # --- PinLock ------------------------------------------------------------------------------
@@ -551,10 +525,5 @@ def test_a_long_problem_list_scrolls_by_finger(qtbot, screen_for, content_copy):
     assert bar.maximum() > 0
     viewport = screen.scroll.viewport()
     start = viewport.rect().center()
-    swipe = QTest.touchEvent(viewport, DEV, False)
-    swipe.press(0, start, viewport).commit()
-    for step in range(1, 11):
-        qtbot.wait(10)
-        swipe.move(0, start - QPoint(0, step * 30), viewport).commit()
-    swipe.release(0, start - QPoint(0, 300), viewport).commit()
+    swipe(qtbot, viewport, start, start - QPoint(0, 300), steps=10)
     qtbot.waitUntil(lambda: bar.value() > 0, timeout=2000)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.pages.chart_page import ChartPageView
 from kiosk.ui.theme import make_theme
+from tests.touch import settle, start_visit
+from tests.touch import tap as tap_widget
 
 TOUCH = QTest.createTouchDevice()
 
@@ -124,15 +126,22 @@ def test_a_cancelled_touch_reveals_nothing(qtbot, chart_page):
     chart = view.chart
     centre = chart.bar_rect(ARRESTED, BANDITS).center().toPoint()
     target = chart.childAt(centre)  # the plot's viewport: the parent cancels by a release far off
+    at = QPointF(target.mapFrom(chart, centre))
+
+    def press_and_release(where: QPointF) -> None:
+        qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=at.toPoint())
+        release = QMouseEvent(QEvent.Type.MouseButtonRelease, where, target.mapToGlobal(where),
+                              Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(target, release)  # delivered, and handled, before it returns
+
+    far = QPointF(-100000, -100000)  # as the chapter screen's drag tracker cancels a press
     with qtbot.assertNotEmitted(chart.value_revealed):
-        qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(chart, centre))
-        far = QPointF(-100000, -100000)  # as the chapter screen's drag tracker cancels a press
-        release = QMouseEvent(QEvent.Type.MouseButtonRelease, far, far, Qt.MouseButton.LeftButton,
-                              Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(target, release)
-        qtbot.wait(10)
+        press_and_release(far)
     assert chart.revealed is None
     assert callout_texts(view) == []
+    with qtbot.waitSignal(chart.value_revealed, timeout=1000) as revealed:  # not cancelled, it is a tap
+        press_and_release(at)
+    assert revealed.args == [ARRESTED, BANDITS]
 
 
 def test_a_drag_across_the_chart_reveals_nothing(qtbot, chart_page, view_context):
@@ -144,7 +153,11 @@ def test_a_drag_across_the_chart_reveals_nothing(qtbot, chart_page, view_context
         QTest.touchEvent(view, TOUCH).press(0, start, view).commit()
         QTest.touchEvent(view, TOUCH).move(0, end, view).commit()
         QTest.touchEvent(view, TOUCH).release(0, end, view).commit()
-    assert chart.revealed is None
+    assert chart.revealed is None and callout_texts(view) == []
+    with qtbot.waitSignal(chart.value_revealed, timeout=1000) as revealed:  # where the drag began, a tap
+        QTest.touchEvent(view, TOUCH).press(0, start, view).commit()
+        QTest.touchEvent(view, TOUCH).release(0, start, view).commit()
+    assert revealed.args == [ARRESTED, BANDITS]
 
 
 def test_another_tap_moves_the_reveal_and_a_tap_elsewhere_clears_it(qtbot, chart_page):
@@ -177,8 +190,9 @@ def test_the_log_chart_writes_figures_not_exponents(chart_page):
 
 def test_reset_clears_the_reveal(qtbot, chart_page):
     view = chart_page("gpu-1924")
-    view.chart.reveal(ARRESTED, LETTERS)
-    assert callout_texts(view)
+    with qtbot.waitSignal(view.chart.value_revealed):
+        tap(view, ARRESTED, LETTERS)
+    assert "5,078,174" in callout_texts(view)
     with qtbot.waitSignal(view.chart.reveal_cleared):
         view.reset()
     assert view.chart.revealed is None
@@ -291,13 +305,18 @@ def test_the_proof_callout_sits_beside_the_bars_it_explains(qtbot, qapp, shipped
 
 
 def test_in_the_kiosk_every_row_of_the_long_chart_is_a_full_tap_target(qtbot, kiosk):
-    session = kiosk.session
-    session.start_visit()
-    session.open_chapter(1)
-    session.accept_advisory()
-    session.go_to_page(3)
-    qtbot.waitUntil(lambda: not kiosk.window.holding and not kiosk.screens.chapter.busy)
-    view = kiosk.screens.chapter.stack.current_view()
+    chapter = kiosk.result.exhibit.chapter("02-secret-police")
+    start_visit(kiosk, qtbot)
+    tap_widget(kiosk.screens.home.tiles[kiosk.result.exhibit.chapters.index(chapter)])
+    settle(kiosk, qtbot)
+    tap_widget(kiosk.screens.advisory.continue_button)
+    settle(kiosk, qtbot)
+    screen = kiosk.screens.chapter
+    for _ in range(3):
+        tap_widget(screen.next_button)
+        settle(kiosk, qtbot)
+    assert screen.indicator.text() == f"4 / {len(chapter.pages)}"
+    view = screen.stack.current_view()
     chart, tap_px = view.chart, view.ctx.ui.tap_px
     assert view.page.id == "gpu-1924"
     for category in range(len(chart.spec.categories_resolved)):

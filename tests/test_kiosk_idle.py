@@ -1,8 +1,10 @@
 """A visitor who walks away: the kiosk asks if anyone is there, counts down, and starts over.
 
-Every kiosk here runs on a small exhibit of its own (``small_content``) whose idle times are
-a second or two, so the real timers run and nothing is slept: the tests wait for what a
-person would see. The texts asserted are the ones that exhibit's labels give.
+Every kiosk here runs on a small exhibit of its own (``small_content``) and on a clock that
+stands still until the test moves it on, so what the kiosk says depends on the clock alone:
+the test moves the clock past an idle phase, then waits (``waitUntil``) only for the kiosk's
+QTimer, which must really run out before the kiosk looks at the clock again. The idle times
+are a second or two, so those waits are short. The texts asserted are that exhibit's labels.
 """
 
 from __future__ import annotations
@@ -11,13 +13,38 @@ import re
 import subprocess
 import sys
 
-from PySide6.QtCore import QPoint, Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
 
 from kiosk.session import Screen
 from tests.conftest import REPO
 from tests.touch import settle, start_visit, swipe, tap
 
+SLACK_MS = 5000  # how late, under load, a kiosk QTimer of a few seconds may run out
 
+
+class StillClock:
+    """A monotonic clock that moves only when the test moves it (conftest's ``clock`` runs on)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> StillClock:
+    return StillClock()
+
+
+def idle_for(qtbot, clock, seconds: float, until) -> None:
+    """No one touches the kiosk for ``seconds``; wait for its timer to run out and ``until`` to hold."""
+    clock.advance(seconds)
+    qtbot.waitUntil(until, timeout=round(seconds * 1000) + SLACK_MS)
 
 
 def open_story(kiosk, qtbot):
@@ -33,35 +60,25 @@ def turn_page(kiosk, qtbot):
     settle(kiosk, qtbot)
 
 
-def quiet_at_warning(kiosk) -> list[float]:
-    """Seconds without a touch at each warning, measured the moment it starts."""
-    quiet: list[float] = []
-    kiosk.idle.warning_started.connect(lambda _s: quiet.append(kiosk.clock() - kiosk.session.last_touch))
-    return quiet
-
-
-def test_after_the_timeout_the_kiosk_asks_counts_down_and_starts_over(open_kiosk, small_content, qtbot):
-    kiosk = open_kiosk(small_content(timeout=1, warning=2))
-    quiet = quiet_at_warning(kiosk)
+def test_after_the_timeout_the_kiosk_asks_counts_down_and_starts_over(open_kiosk, small_content, qtbot, clock):
+    kiosk = open_kiosk(small_content(timeout=1, warning=1.5), clock=clock)
     overlay = kiosk.idle_overlay
     start_visit(kiosk, qtbot)
     assert not overlay.isVisible()
-    with qtbot.waitSignal(kiosk.idle.warning_started, timeout=3000):
-        pass
-    assert quiet[0] >= 1
-    assert overlay.isVisible()
+    idle_for(qtbot, clock, 1, overlay.isVisible)
     assert overlay.question.text() == "Are you still there?"
-    assert overlay.countdown.text() == "Starting over in 2 s"
+    assert overlay.countdown.text() == "Starting over in 2 s"  # 1.5 s left: the count rounds up
     assert overlay.continue_button.text() == "Yes, continue"
-    qtbot.waitUntil(lambda: overlay.countdown.text() == "Starting over in 1 s", timeout=2000)
-    assert kiosk.session.state.screen is Screen.HOME
-    qtbot.waitUntil(lambda: kiosk.session.state.screen is Screen.ATTRACT, timeout=2000)
+    idle_for(qtbot, clock, 1, lambda: overlay.countdown.text() == "Starting over in 1 s")
+    assert overlay.isVisible()
+    assert kiosk.window.current_screen() is kiosk.screens.home
+    idle_for(qtbot, clock, 0.5, lambda: kiosk.window.current_screen() is kiosk.screens.attract)
     assert not overlay.isVisible()
-    assert kiosk.window.current_screen() is kiosk.screens.attract
+    assert kiosk.session.state.screen is Screen.ATTRACT
 
 
-def test_starting_over_puts_every_screen_back(open_kiosk, small_content, qtbot):
-    kiosk = open_kiosk(small_content(timeout=3, warning=1))
+def test_starting_over_puts_every_screen_back(open_kiosk, small_content, qtbot, clock):
+    kiosk = open_kiosk(small_content(timeout=1, warning=1), clock=clock)
     screen = open_story(kiosk, qtbot)
     stack = screen.stack
     text = stack.current_view()
@@ -83,11 +100,11 @@ def test_starting_over_puts_every_screen_back(open_kiosk, small_content, qtbot):
     assert timeline.current_event() == 2 and timeline.detail.isVisible()
     tap(screen.sources_button)
     assert kiosk.screens.sources is not None and kiosk.screens.sources.isVisible()
-    assert kiosk.session.state.page == 2
+    assert screen.indicator.text() == "3 / 4"
 
-    qtbot.waitUntil(lambda: kiosk.session.state.screen is Screen.ATTRACT, timeout=6000)
+    idle_for(qtbot, clock, 1, kiosk.idle_overlay.isVisible)
+    idle_for(qtbot, clock, 1, lambda: kiosk.window.current_screen() is kiosk.screens.attract)
     assert kiosk.session.state == kiosk.session.initial_state()
-    assert kiosk.window.current_screen() is kiosk.screens.attract
     assert kiosk.screens.sources is None
     assert area.verticalScrollBar().value() == 0
     assert chart.revealed is None and chart.callout.isHidden()
@@ -99,78 +116,87 @@ def test_starting_over_puts_every_screen_back(open_kiosk, small_content, qtbot):
     assert area.verticalScrollBar().value() == 0
 
 
-def test_starting_over_brings_back_the_first_language(open_kiosk, small_content, qtbot):
-    kiosk = open_kiosk(small_content(timeout=1, warning=1))
+def test_starting_over_brings_back_the_first_language(open_kiosk, small_content, qtbot, clock):
+    kiosk = open_kiosk(small_content(timeout=1, warning=1), clock=clock)
     start_visit(kiosk, qtbot)
     swedish = next(b for b in kiosk.screens.home.language_buttons if b.objectName() == "language-sv")
     tap(swedish)
     assert kiosk.session.state.language == "sv"
     assert kiosk.screens.home.tiles[0].accessibleName() == "Berättelsen"
-    qtbot.waitUntil(lambda: kiosk.idle_overlay.isVisible(), timeout=3000)
+    idle_for(qtbot, clock, 1, lambda: kiosk.idle_overlay.isVisible())
     assert kiosk.idle_overlay.question.text() == "Är du kvar?"
     assert kiosk.idle_overlay.countdown.text() == "Börjar om om 1 s"
-    qtbot.waitUntil(lambda: kiosk.session.state.screen is Screen.ATTRACT, timeout=3000)
+    idle_for(qtbot, clock, 1, lambda: kiosk.window.current_screen() is kiosk.screens.attract)
     assert kiosk.session.state.language == "en"
-    assert kiosk.window.current_screen() is kiosk.screens.attract
     assert kiosk.screens.attract.invitation.text() == "Touch the screen to begin"
     settle(kiosk, qtbot)
     start_visit(kiosk, qtbot)
     assert kiosk.screens.home.tiles[0].accessibleName() == "The story"
 
 
-def test_a_touch_anywhere_calls_off_the_warning_and_presses_nothing(open_kiosk, small_content, qtbot):
-    kiosk = open_kiosk(small_content(timeout=1, warning=5))
+def test_a_touch_anywhere_calls_off_the_warning_and_presses_nothing(open_kiosk, small_content, qtbot, clock):
+    kiosk = open_kiosk(small_content(timeout=1, warning=5), clock=clock)
     screen = open_story(kiosk, qtbot)
     pressed = []
     screen.next_button.pressed.connect(lambda: pressed.append(True))
-    with qtbot.waitSignal(kiosk.idle.warning_started, timeout=3000):
-        pass
+    idle_for(qtbot, clock, 1, kiosk.idle_overlay.isVisible)
     with qtbot.waitSignal(kiosk.idle.warning_cancelled, timeout=1000):
         tap(screen.next_button)  # the overlay lies over it
     assert not kiosk.idle_overlay.isVisible()
     assert pressed == []
-    assert kiosk.session.state.screen is Screen.CHAPTER and kiosk.session.state.page == 0
+    assert kiosk.window.current_screen() is screen and screen.indicator.text() == "1 / 4"
     turn_page(kiosk, qtbot)  # the visit goes on
-    assert pressed == [True] and kiosk.session.state.page == 1
+    assert pressed == [True] and screen.indicator.text() == "2 / 4"
 
 
-def test_the_big_button_continues_the_visit(open_kiosk, small_content, qtbot):
-    kiosk = open_kiosk(small_content(timeout=1, warning=5))
-    quiet = quiet_at_warning(kiosk)
+def test_the_big_button_continues_the_visit_and_the_wait_starts_again(open_kiosk, small_content, qtbot, clock):
+    kiosk = open_kiosk(small_content(timeout=1, warning=5), clock=clock)
+    overlay = kiosk.idle_overlay
     start_visit(kiosk, qtbot)
-    with qtbot.waitSignal(kiosk.idle.warning_started, timeout=3000):
-        pass
+    idle_for(qtbot, clock, 1, overlay.isVisible)
+    assert overlay.countdown.text() == "Starting over in 5 s"
+    # the next count is what is left on the clock, however late the kiosk looks at it
+    idle_for(qtbot, clock, 3, lambda: overlay.countdown.text() != "Starting over in 5 s")
+    assert overlay.countdown.text() == "Starting over in 2 s"
     with qtbot.waitSignal(kiosk.idle.warning_cancelled, timeout=1000):
-        tap(kiosk.idle_overlay.continue_button)
-    assert not kiosk.idle_overlay.isVisible()
-    assert kiosk.session.state.screen is Screen.HOME
+        tap(overlay.continue_button)
+    assert not overlay.isVisible()
     assert kiosk.window.current_screen() is kiosk.screens.home
-    with qtbot.waitSignal(kiosk.idle.warning_started, timeout=3000):
-        pass  # the next question comes a whole timeout after the tap, not at the old deadline
-    assert quiet[1] >= 1
+    # the next question comes a whole timeout after the tap, with the whole countdown
+    idle_for(qtbot, clock, 1, overlay.isVisible)
+    assert overlay.countdown.text() == "Starting over in 5 s"
+    assert kiosk.window.current_screen() is kiosk.screens.home
 
 
-def test_a_page_with_its_own_idle_timeout_waits_longer(open_kiosk, small_content, qtbot):
-    kiosk = open_kiosk(small_content(timeout=1.5, warning=1, page_timeout=3))
-    quiet = quiet_at_warning(kiosk)
-    open_story(kiosk, qtbot)
+def test_a_page_with_its_own_idle_timeout_waits_longer(open_kiosk, small_content, qtbot, clock):
+    kiosk = open_kiosk(small_content(timeout=1, warning=2, page_timeout=3), clock=clock)
+    screen = open_story(kiosk, qtbot)
     for _ in range(3):
         turn_page(kiosk, qtbot)
-    assert kiosk.session.state.page == 3
-    assert kiosk.screens.chapter.stack.current_view().page.idle_timeout == 3
-    with qtbot.waitSignal(kiosk.idle.warning_started, timeout=5000):
-        pass
-    assert len(quiet) == 1 and quiet[0] >= 3
+    assert screen.indicator.text() == "4 / 4"
+    assert screen.stack.current_view().title_label.text() == "A page for study"
+    # after three quiet seconds the exhibit's timeout (1 s) and warning (2 s) are both over;
+    # only the page's own 3 s make this the start of the warning, with all of it to count down
+    idle_for(qtbot, clock, 3, kiosk.idle_overlay.isVisible)
+    assert kiosk.idle_overlay.countdown.text() == "Starting over in 2 s"
+    assert kiosk.window.current_screen() is screen
 
 
-def test_the_attract_screen_never_asks(open_kiosk, small_content, qtbot):
-    kiosk = open_kiosk(small_content(timeout=0.3, warning=0.3))
+def idle_deadline_pending(kiosk) -> bool:
+    """Whether the kiosk's idle watch is waiting to look at the clock again."""
+    return any(timer.isActive() for timer in kiosk.idle.findChildren(QTimer))
+
+
+def test_the_attract_screen_never_asks(open_kiosk, small_content, qtbot, clock):
+    kiosk = open_kiosk(small_content(timeout=1, warning=1), clock=clock)
     assert kiosk.window.current_screen() is kiosk.screens.attract
-    with qtbot.assertNotEmitted(kiosk.idle.warning_started, wait=1500):
-        pass
+    clock.advance(3600)  # an hour with no one at the kiosk
+    assert not idle_deadline_pending(kiosk)  # nothing is waiting to ask
     assert not kiosk.idle_overlay.isVisible()
-    assert kiosk.window.current_screen() is kiosk.screens.attract
-
+    start_visit(kiosk, qtbot)  # the wait starts at the first touch, not at the last visit
+    assert idle_deadline_pending(kiosk)
+    idle_for(qtbot, clock, 1, kiosk.idle_overlay.isVisible)
+    assert kiosk.idle_overlay.countdown.text() == "Starting over in 1 s"
 
 
 LEAKY = """

@@ -12,6 +12,7 @@ The examples are derandomized, so every run (and CI) tries the same ones.
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -25,8 +26,9 @@ from hypothesis import strategies as st
 
 from kiosk.content.checks import COLOUR
 from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
-from kiosk.content.model import Colours, Labels, TimelinePage
+from kiosk.content.model import Colours, Labels, Text, TimelinePage
 from kiosk.content.problems import Problem
+from kiosk.content.timeline import year_of
 
 BASE = Path(__file__).parent / "data" / "broken" / "base"
 SHIPPED = Path(__file__).resolve().parents[1] / "content"
@@ -116,8 +118,8 @@ def load(root: Path) -> LoadResult:
 
 def assert_safe_on_the_floor(exhibit) -> None:
     """What the kiosk relies on when it shows a loaded exhibit, whatever the problems: labels
-    it can fill in, colours Qt reads the same everywhere, times and sizes in range, and no
-    chapter or timeline without content."""
+    it can fill in, colours Qt reads the same everywhere, times and sizes in range, no chapter
+    or timeline without content, no text without words, and pointers that lead to pages."""
     for f in dataclasses.fields(Labels):
         allowed = f.metadata["placeholders"]
         for text in getattr(exhibit.labels, f.name).all():
@@ -139,6 +141,35 @@ def assert_safe_on_the_floor(exhibit) -> None:
         for page in chapter.pages:
             assert not isinstance(page, TimelinePage) or page.events
             assert page.idle_timeout is None or 0 < page.idle_timeout <= 86400
+    for where, text in texts_in(exhibit):
+        assert text.all() and text.first() == text.all()[0], where
+    codes = [language.code for language in exhibit.languages]
+    assert codes and len(codes) == len(set(codes))
+    for highlight in exhibit.attract.highlights:
+        assert exhibit.find_page(highlight.page)[1] is not None, highlight
+    if exhibit.home_timeline:
+        assert isinstance(exhibit.find_page(exhibit.home_timeline)[1], TimelinePage)
+
+
+def texts_in(value, where="exhibit"):
+    """Every Text in a loaded exhibit, with where it is."""
+    if isinstance(value, Text):
+        yield where, value
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from texts_in(getattr(value, f.name), f"{where}.{f.name}")
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from texts_in(item, f"{where}[{index}]")
+
+
+@fuzz
+@given(text=odd_text | st.from_regex(r"[A-Za-z –]{0,8}\d{1,6}[A-Za-z –]{0,8}(\d{3,5})?", fullmatch=True))
+def test_a_year_is_read_from_any_date(text):
+    """The year placing an event: the first run of three or four digits standing alone (in
+    any script's digits, as Python reads them)."""
+    expected = next((int(run) for run in re.findall(r"\d+", text) if 3 <= len(run) <= 4), None)
+    assert year_of(text) == expected
 
 
 @fuzz

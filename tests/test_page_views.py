@@ -155,6 +155,7 @@ def test_a_long_text_scrolls_and_a_reset_brings_it_back_to_the_top(qtbot, view_c
     area = cramped.scroll_area_for(Qt.Orientation.Vertical)
     assert area is not None and cramped.scroll_area_for(Qt.Orientation.Horizontal) is None
     area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    assert area.verticalScrollBar().value() > 0
     cramped.reset()
     assert area.verticalScrollBar().value() == 0
 
@@ -418,19 +419,28 @@ def test_disabled_primary_buttons_look_disabled_and_selected_tiles_are_marked(qt
 
     host = QWidget()
     _HOSTS.append(host)
-    primary, tile = QPushButton("Next", host), QPushButton("", host)
-    primary.setProperty("role", "primary")
-    tile.setProperty("role", "tile")
-    tile.setProperty("selected", True)
-    primary.setGeometry(10, 10, 200, 100)
+    enabled, disabled = QPushButton("Next", host), QPushButton("Next", host)
+    tile, selected = QPushButton("", host), QPushButton("", host)
+    for primary in (enabled, disabled):
+        primary.setProperty("role", "primary")
+    for each in (tile, selected):
+        each.setProperty("role", "tile")
+    selected.setProperty("selected", True)
+    enabled.setGeometry(10, 10, 200, 100)
+    disabled.setGeometry(220, 10, 200, 100)
     tile.setGeometry(10, 150, 200, 100)
-    primary.setEnabled(False)
-    show(qtbot, host, (400, 300))
-    ui = view_context.ui
-    inside = QColor(primary.grab().toImage().pixel(100, 20))
-    assert inside != ui.colour("accent")
-    edge = QColor(tile.grab().toImage().pixel(100, 0))
-    assert abs(edge.red() - ui.colour("accent").red()) < 24 and abs(edge.green() - ui.colour("accent").green()) < 24
+    selected.setGeometry(220, 150, 200, 100)
+    disabled.setEnabled(False)
+    show(qtbot, host, (440, 300))
+    accent = view_context.ui.colour("accent")
+
+    def near_accent(colour: QColor) -> bool:
+        return all(abs(a - b) < 24 for a, b in zip(colour.getRgb()[:3], accent.getRgb()[:3]))
+
+    assert near_accent(QColor(enabled.grab().toImage().pixel(100, 20)))  # a ready key is the accent
+    assert not near_accent(QColor(disabled.grab().toImage().pixel(100, 20)))
+    assert near_accent(QColor(selected.grab().toImage().pixel(100, 0)))  # the selected tile's edge
+    assert not near_accent(QColor(tile.grab().toImage().pixel(100, 0)))
 
 
 def test_the_theme_and_the_pages_without_charts_do_not_import_pyqtgraph():

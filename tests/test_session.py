@@ -53,24 +53,44 @@ def test_a_distressing_chapter_waits_behind_its_advisory(session, shipped_exhibi
     assert (session.state.screen, session.state.chapter) == (Screen.CHAPTER, index)
 
 
-def test_skipping_an_advisory_opens_the_next_chapter(session, shipped_exhibit):
+@pytest.mark.parametrize("advised, following", [
+    ("02-secret-police", "03-dangerous-person"),
+    ("07-war-on-peasants", "08-timeline"),
+])
+def test_skipping_an_advisory_opens_the_next_chapter_at_its_first_page(session, shipped_exhibit,
+                                                                        advised, following):
+    ids = [chapter.id for chapter in shipped_exhibit.chapters]
+    assert shipped_exhibit.chapter(advised).advisory and not shipped_exhibit.chapter(following).advisory
+    session.start_visit()
+    session.open_chapter(ids.index(advised))
+    assert session.state.screen is Screen.ADVISORY
+    session.skip_chapter()
+    assert ids[session.state.chapter] == following
+    assert (session.state.screen, session.state.page) == (Screen.CHAPTER, 0)
+
+
+def test_skipping_into_a_chapter_with_an_advisory_shows_its_advisory(shipped_exhibit, clock):
+    chapters = list(shipped_exhibit.chapters)
     index = advisory_index(shipped_exhibit)
+    chapters[index + 1] = dataclasses.replace(chapters[index + 1], advisory=chapters[index].advisory)
+    session = VisitorSession(dataclasses.replace(shipped_exhibit, chapters=tuple(chapters)), clock)
     session.start_visit()
     session.open_chapter(index)
     session.skip_chapter()
-    assert session.state.chapter == index + 1
-    assert session.state.screen in (Screen.CHAPTER, Screen.ADVISORY)
+    assert (session.state.screen, session.state.chapter) == (Screen.ADVISORY, index + 1)
 
 
-def test_next_after_the_last_page_goes_on_to_the_next_chapter(session, shipped_exhibit):
-    index = plain_index(shipped_exhibit)
+def test_next_after_the_last_page_goes_on_to_the_next_chapter_behind_its_advisory(session, shipped_exhibit):
+    ids = [chapter.id for chapter in shipped_exhibit.chapters]
+    index = ids.index("01-roots-of-terror")  # followed by the secret police, which has an advisory
     session.start_visit()
     session.open_chapter(index)
     for _ in range(len(shipped_exhibit.chapters[index].pages) - 1):
         session.next_page()
     assert session.state.page == len(shipped_exhibit.chapters[index].pages) - 1
     session.next_page()
-    assert session.state.chapter == index + 1 and session.state.page == 0
+    assert (ids[session.state.chapter], session.state.page) == ("02-secret-police", 0)
+    assert session.state.screen is Screen.ADVISORY
 
 
 def test_previous_on_the_first_page_stays(session, shipped_exhibit):

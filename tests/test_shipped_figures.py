@@ -25,6 +25,7 @@ import pytest
 
 from kiosk.content.loader import load_exhibit
 from kiosk.content.model import CellKind, FigurePage, Language, Text, TimelineEvent
+from kiosk.content.timeline import year_span
 
 CONTENT = Path(os.environ.get("SHIPPED_CONTENT", Path(__file__).parents[1] / "content"))
 
@@ -265,6 +266,8 @@ def test_home_timeline_and_highlights_exist(exhibit):
     # An event's year is its year: key, or else the year written in its date.
     years = {event.year or int(re.search(r"\d{4}", en(event.date)).group()) for event in timeline.events}
     assert years <= YEARS
+    # The line runs from the first event to the last year written in any date (1930–1931).
+    assert year_span(timeline.events) == (1921, 1931)
     assert 3 <= len(exhibit.attract.highlights) <= 5
     for highlight in exhibit.attract.highlights:
         assert exhibit.find_page(highlight.page)[1] is not None, highlight.page

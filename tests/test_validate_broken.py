@@ -357,6 +357,24 @@ CASES = [
         "chapters/30-references/chapter.yaml:20: pages → 3 → type: unknown page type 'quiz': expected "
         "one of text, image, chart, figure, timeline, quote",
     )),
+    Case("data-and-categories", {
+        "37-both/figures.csv": "year,year@sv,people\n1921,1921,10\n",
+        "37-both/chapter.yaml": yaml_text("""
+            title: Both
+            teaser: A CSV file and inline categories.
+            pages:
+              - type: chart
+                chart:
+                  kind: bar
+                  unit: people
+                  data: figures.csv
+                  categories: [North, South]
+                  series:
+                    - column: people
+            """)}, (
+        "chapters/37-both/chapter.yaml:9: pages → 1 → chart → categories: give either data: (a CSV "
+        "file) or categories: with values, not both",
+    )),
     # --- Languages ------------------------------------------------------------------------------
     Case("missing-language", {"26-language/chapter.yaml": yaml_text("""
         title: {en: Only in English}
@@ -369,6 +387,21 @@ CASES = [
         "by language needs every language of the exhibit (en, sv)",
         "chapters/26-language/chapter.yaml:5: pages → 1 → body: 'de' is not one of the exhibit's "
         "languages (en, sv): remove it, or add the language to exhibit.yaml",
+    )),
+    Case("empty-texts", {"38-empty/chapter.yaml": yaml_text("""
+        title: {}
+        teaser: {en: "", sv: Tom}
+        pages:
+          - type: timeline
+            events:
+              - {date: {}, title: {en: "  ", sv: Tom}}
+        """)}, (
+        "chapters/38-empty/chapter.yaml:1: title: the text is empty: write it, or remove the key",
+        "chapters/38-empty/chapter.yaml:2: teaser → en: the text is empty: write it, or remove the key",
+        "chapters/38-empty/chapter.yaml:6: pages → 1 → events → 1 → date: the text is empty: write it, "
+        "or remove the key",
+        "chapters/38-empty/chapter.yaml:6: pages → 1 → events → 1 → title → en: the text is empty: "
+        "write it, or remove the key",
     )),
     # --- YAML features that content files do not use --------------------------------------------
     Case("yaml-tag", {"27-tag/chapter.yaml": yaml_text("""

@@ -1,12 +1,14 @@
-"""``kiosk validate`` on a broken exhibit.yaml: the PIN line, labels, colours and limits.
+"""``kiosk validate`` on a broken exhibit.yaml: the PIN line, labels, colours, limits, pointers.
 
 Each case edits one line of the small valid exhibit in ``tests/data/broken/base`` and runs the
 real command line on it; the messages are asserted word for word. Every case also loads the
 folder the way the kiosk does, to check that the mistake cannot break the kiosk on the floor:
-the exhibit still loads, and the faulty value is made harmless or falls back to its default.
+the exhibit still loads, and the faulty value is made harmless or falls back to its default
+(a label to its name, an untranslated text to the first language's, a pointer to nothing).
 
-The last tests check what follows from a chapter that cannot be loaded: pointers at it say
-so, its files are not also called unused, and the summary counts what did load.
+The last tests check what follows from a chapter that cannot be loaded (pointers at it say
+so, its files are not also called unused, and the summary counts what did load), and the
+only mistakes that stop the kiosk: no title, no languages, an exhibit.yaml that is not YAML.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from hypothesis import strategies as st
 from kiosk.cli import main
 from kiosk.content.checks import harmless, placeholder_problem
 from kiosk.content.loader import load_exhibit
-from kiosk.content.model import Colours, Exhibit, Labels
+from kiosk.content.model import Colours, Exhibit, Gesture, Labels, Theme
 from kiosk.pin import check_pin, hash_pin
 
 BASE = Path(__file__).parent / "data" / "broken" / "base"
@@ -208,6 +210,86 @@ EDITS = [
         "exhibit.yaml:13: theme → sizes → tap_target_mm: expected a number of millimetres above 0 "
         "and at most 100, got 500: correct it, or remove the key to use the default, 20",
     ), lambda exhibit: exhibit.theme.timings.page_turn_ms == 320 and exhibit.theme.sizes.body == 30),
+    # --- Labels missing or untranslated: each stands in for itself --------------------------------
+    Edit("label-missing", "  advisory_skip: Skip\n", "", (
+        "exhibit.yaml:14: labels: missing key 'advisory_skip' (Button: skip to the next chapter): add it",
+    ), lambda exhibit: label_text(exhibit, "advisory_skip") == "Advisory skip"),
+    Edit("label-with-placeholders-missing", '  resetting_in: "Starting over in {seconds} s"\n', "", (
+        "exhibit.yaml:14: labels: missing key 'resetting_in' (Idle countdown; {seconds} is filled in): add it",
+    ), lambda exhibit: fills(exhibit) and label_text(exhibit, "resetting_in") == "Resetting in {seconds}"),
+    Edit("label-untranslated", "  home: Home", "  home: {en: Home}", (
+        "exhibit.yaml:15: labels → home: missing the sv text: add it, since a text given by language "
+        "needs every language of the exhibit (en, sv)",
+    ), lambda exhibit: label_text(exhibit, "home", "sv") == "Home"),
+    Edit("label-in-the-second-language-only", "  home: Home", "  home: {sv: Hem}", (
+        "exhibit.yaml:15: labels → home: missing the en text: add it, since a text given by language "
+        "needs every language of the exhibit (en, sv)",
+    ), lambda exhibit: (label_text(exhibit, "home"), label_text(exhibit, "home", "sv")) == ("Hem", "Hem")),
+    Edit("label-empty-in-one-language", "  home: Home", '  home: {en: Home, sv: ""}', (
+        "exhibit.yaml:15: labels → home → sv: the text is empty: write it, or remove the key",
+    ), lambda exhibit: label_text(exhibit, "home", "sv") == "Home"),
+    Edit("label-empty-mapping", "  home: Home", "  home: {}", (
+        "exhibit.yaml:15: labels → home: the text is empty: write it, or remove the key",
+    ), lambda exhibit: label_text(exhibit, "home") == "Home"),
+    Edit("label-a-list", "  home: Home", "  home: [Home, Hem]", (
+        "exhibit.yaml:15: labels → home: expected text, or one text per language (en, sv), got a list: "
+        "write the text after the colon, or one line per language under it (en: …)",
+    ), lambda exhibit: label_text(exhibit, "home") == "Home"),
+    Edit("label-misspelt", "  next: Next", "  nxet: Next", (
+        "exhibit.yaml:17: labels: unknown key 'nxet': did you mean 'next'?",
+    ), lambda exhibit: label_text(exhibit, "next") == "Next"),
+    Edit("labels-misspelt", "labels:\n", "label:\n", (
+        "exhibit.yaml:13: unknown key 'label': did you mean 'labels'?",
+    ), lambda exhibit: fills(exhibit) and label_text(exhibit, "page_of") == "Page of {page} {count}"),
+    Edit("title-untranslated", "title: {en: A test exhibit, sv: En testutställning}", "title: {en: A test exhibit}", (
+        "exhibit.yaml:3: title: missing the sv text: add it, since a text given by language needs "
+        "every language of the exhibit (en, sv)",
+    ), lambda exhibit: exhibit.title.get("sv") == "A test exhibit"),
+    Edit("title-in-an-unknown-language", "sv: En testutställning}", "de: Eine Testausstellung}", (
+        "exhibit.yaml:3: title: 'de' is not one of the exhibit's languages (en, sv): remove it, or add "
+        "the language to exhibit.yaml",
+    ), lambda exhibit: exhibit.title.all() == ("A test exhibit",)),
+    # --- Blocks and pointers that fall back ------------------------------------------------------
+    Edit("pin-line-missing", PIN_LINE, "  attempts: 5", (
+        "exhibit.yaml:12: admin: missing key 'pin_hash' (The admin PIN, salted and hashed. Make it "
+        "with: kiosk admin-pin): add it",
+    ), lambda exhibit: exhibit.admin.pin_hash == "" and not check_pin("", exhibit.admin.pin_hash)),
+    Edit("admin-missing", "admin:\n" + PIN_LINE + "\n", "", (
+        "exhibit.yaml:3: missing key 'admin' (The staff PIN and gesture): add it",
+    ), lambda exhibit: exhibit.admin.pin_hash == "" and exhibit.admin.gesture == Gesture()),
+    Edit("gesture-tap-misspelt", "admin:\n", "admin:\n  gesture: {taps: [top-right, bottom-rihgt, bottom-left]}\n", (
+        "exhibit.yaml:12: admin → gesture → taps → 2: expected one of top-left, top-right, bottom-left, "
+        "bottom-right; got 'bottom-rihgt'; did you mean 'bottom-right'?",
+    ), lambda exhibit: exhibit.admin.gesture.taps == Gesture.taps),
+    Edit("gesture-corner", "admin:\n", "admin:\n  gesture: {corner: middle, hold_seconds: 5}\n", (
+        "exhibit.yaml:12: admin → gesture → corner: expected one of top-left, top-right, bottom-left, "
+        "bottom-right; got 'middle'",
+    ), lambda exhibit: (exhibit.admin.gesture.corner, exhibit.admin.gesture.hold_seconds) == ("top-left", 5)),
+    Edit("theme-a-word", "admin:\n", "theme: dark\nadmin:\n", (
+        "exhibit.yaml:11: theme: expected a group of keys (key: value), got 'dark'",
+    ), lambda exhibit: exhibit.theme == Theme()),
+    Edit("idle-a-list", "attract:\n", "idle: [90, 20]\nattract:\n", (
+        "exhibit.yaml:8: idle: expected a group of keys (key: value), got a list",
+    ), lambda exhibit: (exhibit.idle.timeout, exhibit.idle.warning) == (90, 20)),
+    Edit("attract-seconds-a-word", "attract:\n", "attract:\n  seconds_per_highlight: eight\n", (
+        "exhibit.yaml:9: attract → seconds_per_highlight: expected a number, got 'eight': write digits "
+        "only, without spaces, commas or units (5078174, 6.8)",
+    ), lambda exhibit: exhibit.attract.seconds_per_highlight == 8 and len(exhibit.attract.highlights) == 1),
+    Edit("highlight-to-no-page", "    - page: 01-base/figures", "    - page: 01-base/figure", (
+        "exhibit.yaml:10: attract → highlights → 1 → page: chapter '01-base' has no page with id "
+        "'figure': give the page 'id: figure' (ids in this chapter: figures, years)",
+    ), lambda exhibit: exhibit.attract.highlights == ()),
+    Edit("home-timeline-not-a-timeline", "home_timeline: 01-base/years", "home_timeline: 01-base/figures", (
+        "exhibit.yaml:7: home_timeline: '01-base/figures' is a chart page; the home screen shows a "
+        "timeline page here",
+    ), lambda exhibit: exhibit.home_timeline is None),
+    Edit("home-timeline-to-no-chapter", "home_timeline: 01-base/years", "home_timeline: 02-base/years", (
+        "exhibit.yaml:7: home_timeline: no chapter '02-base': the chapters are 01-base",
+    ), lambda exhibit: exhibit.home_timeline is None),
+    Edit("language-twice", "  - {code: sv, name: Svenska}\n", "  - {code: sv, name: Svenska}\n"
+         "  - {code: sv, name: Swedish}\n", (
+        "exhibit.yaml:5: languages: a language is listed twice: list each code once",
+    ), lambda exhibit: [language.name for language in exhibit.languages] == ["English", "Svenska"]),
     # --- A text cut short by a '#' ---------------------------------------------------------------
     Edit("subtitle-emptied-by-a-comment", "languages:\n", "subtitle: #1 in the region\nlanguages:\n", (
         "exhibit.yaml:4: warning: subtitle: this key has no value: a # starts a comment in YAML: put "
@@ -303,22 +385,61 @@ def test_a_page_left_out_for_its_errors_is_not_called_missing(tmp_path, monkeypa
     assert (code, err) == (1, "")
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    pytest.param("  close: Close\n", "", (
-        "content/exhibit.yaml:14: labels: missing key 'close' (Closes the sources panel or a timeline "
-        "event): add it",
-        "1 chapter, 7 pages, 2 charts, 1 image, 2 languages; exhibit.yaml could not be used, so the "
-        "kiosk would not start: 1 error, 0 warnings",
-    ), id="a-label-missing"),
+LANGUAGES = "languages:\n  - {code: en, name: English}\n  - {code: sv, name: Svenska}\n"
+NOT_STARTED = ("1 chapter, 7 pages, 2 charts, 1 image, {} languages; exhibit.yaml could not be used, so the "
+               "kiosk would not start: {} error{}, 0 warnings")
+
+
+@pytest.mark.parametrize("old, new, expected, languages", [
+    pytest.param("title: {en: A test exhibit, sv: En testutställning}\n", "", (
+        "content/exhibit.yaml:3: missing key 'title' (The exhibit's title): add it",
+    ), 2, id="title-missing"),
+    pytest.param("title: {en: A test exhibit, sv: En testutställning}", "title: {}", (
+        "content/exhibit.yaml:3: title: the text is empty: write it, or remove the key",
+    ), 2, id="title-empty"),
+    pytest.param(LANGUAGES, "", (
+        "content/exhibit.yaml:3: missing key 'languages' (The languages, the default first): add it",
+    ), 0, id="languages-missing"),
+    pytest.param(LANGUAGES, "languages: []\n", (
+        "content/exhibit.yaml:4: languages: no languages: list at least one, the default first, like "
+        "- {code: en, name: English}",
+    ), 0, id="languages-empty"),
+    pytest.param(LANGUAGES, "languages:\n  - {code: en}\n", (
+        "content/exhibit.yaml:5: languages → 1: missing key 'name' (The language's name in itself, "
+        "shown on its button: Svenska): add it",
+    ), 0, id="languages-none-usable"),
     pytest.param("title: {en: A test exhibit, sv: En testutställning}", "title: {en: A test exhibit", (
         "content/exhibit.yaml:3: YAML syntax error, probably an unclosed '{': end it with '}' (YAML "
         "said: while parsing a flow mapping did not find expected ',' or '}')",
-        "1 chapter, 7 pages, 2 charts, 1 image, 0 languages; exhibit.yaml could not be used, so the "
-        "kiosk would not start: 1 error, 0 warnings",
-    ), id="exhibit-yaml-unreadable"),
+    ), 0, id="exhibit-yaml-unreadable"),
 ])
-def test_the_summary_counts_what_loaded_when_exhibit_yaml_did_not(old, new, expected, tmp_path,
-                                                                   monkeypatch, capsys):
+def test_only_the_title_and_languages_stop_the_kiosk(old, new, expected, languages, tmp_path,
+                                                    monkeypatch, capsys):
+    """And an exhibit.yaml that is not YAML at all. The summary says so, and still counts the
+    chapters that loaded (and the languages, where they could be read)."""
     build(tmp_path, old, new)
     code, out, err = validate(tmp_path, monkeypatch, capsys)
-    assert (code, out, err) == (1, list(expected), "")
+    assert (code, out, err) == (1, [*expected, NOT_STARTED.format(languages, 1, "")], "")
+    assert load_exhibit(tmp_path / "content").exhibit is None
+
+
+def test_a_label_missing_lets_the_kiosk_start(tmp_path, monkeypatch, capsys):
+    build(tmp_path, "  close: Close\n", "")
+    code, out, err = validate(tmp_path, monkeypatch, capsys)
+    assert (code, out, err) == (1, [
+        "content/exhibit.yaml:14: labels: missing key 'close' (Closes the sources panel or a timeline "
+        "event): add it",
+        "1 chapter, 7 pages, 2 charts, 1 image, 2 languages: 1 error, 0 warnings",
+    ], "")
+
+
+def test_empty_texts_are_reported_when_the_languages_are_unknown(tmp_path, monkeypatch, capsys):
+    """An empty mapping is no text in any language; it once became a text with none, and the
+    timeline's year, read from the date, raised."""
+    content = build(tmp_path, "title: {en: A test exhibit, sv: En testutställning}", "title: {en: A test exhibit")
+    break_chapter(content, '      - {date: "1921", title: A start}', "      - {date: {}, title: {}}")
+    code, out, err = validate(tmp_path, monkeypatch, capsys)
+    event = "content/chapters/01-base/chapter.yaml:31: pages → 6 → events → 1"
+    assert out[:2] == [f"{event} → date: the text is empty: write it, or remove the key",
+                       f"{event} → title: the text is empty: write it, or remove the key"]
+    assert (code, out[-1], err) == (1, NOT_STARTED.format(0, 3, "s"), "")

@@ -12,8 +12,9 @@ from typing import Optional
 
 import yaml
 
-from .convert import INVALID, Context, cell_from_text, line
-from .model import Cell, CellKind, ChartSpec, Series, SeriesSpec, Text
+from .context import INVALID, Context, child
+from .figures import cell_from_text
+from .model import CellKind, ChartSpec, Series, SeriesSpec, Text
 from .problems import did_you_mean, plural
 
 SPACES = (" ", "\u00a0", "\u202f", "\u2009")
@@ -70,6 +71,9 @@ def read_table(path: Path, rel: str, ctx: Context) -> Optional[Table]:
 def resolve_chart(spec: ChartSpec, node: yaml.Node, ctx: Context, keys: tuple):
     """The chart with its categories and series loaded and checked (the ChartSpec hook)."""
     errors_before = ctx.problems.error_count
+    if spec.data is not None and spec.categories is not None:
+        return ctx.error(_value_node(node, "categories"), keys + ("categories",),
+                         "give either data: (a CSV file) or categories: with values, not both")
     if spec.data is not None:
         resolved = _from_table(spec, node, ctx, keys)
     elif spec.categories:
@@ -195,7 +199,7 @@ def _annotate(spec, categories, series, node, ctx, keys):
         where, note_node = keys + ("annotations", index + 1), nodes[index]
         row = next((i for i, c in enumerate(categories) if note.category in c.all()), None)
         if row is None:
-            names = [c.all()[0] for c in categories]
+            names = [c.first() for c in categories]
             near = did_you_mean(note.category, names, "categories")
             return ctx.error(_value_node(note_node, "category"), where + ("category",),
                              f"no category '{note.category}' in this chart; {near}")
@@ -250,13 +254,10 @@ def _figure(value: float) -> str:
 
 
 def _value_node(node: yaml.Node, key: str) -> yaml.Node:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if key_node.value == key:
-                return value_node
-    return node
+    """Where a message about ``key`` points: at its value, else at the group that lacks it."""
+    return child(node, key, node)
 
 
 def _items(node: yaml.Node, key: str) -> list:
-    found = _value_node(node, key)
-    return list(found.value) if isinstance(found, yaml.SequenceNode) and found is not node else []
+    found = child(node, key)
+    return list(found.value) if isinstance(found, yaml.SequenceNode) else []

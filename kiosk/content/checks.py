@@ -6,8 +6,9 @@ beside its documentation in :mod:`kiosk.content.model`; this module applies them
 and the admin PIN line have converters of their own here.
 
 A problem found here never makes the kiosk fail on the floor: a value out of range falls
-back to its default, a label keeps its text with the faulty curly brackets made harmless,
-and a bad PIN line is kept (it opens nothing, which is what the message says).
+back to its default, a label keeps its text with the faulty curly brackets made harmless
+(a missing one stands in with its name, :func:`label_stand_in`), and a bad PIN line is kept
+(it opens nothing, which is what the message says).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ import yaml
 
 from kiosk.pin import hash_problem
 
-from .context import INVALID, Context, describe, tag
-from .model import Text
+from .context import INVALID, Context, child, describe, tag
+from .values import Text
 
 COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 HEX_DIGITS = re.compile(r"^(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
@@ -166,7 +167,7 @@ def _check_placeholders(value: Text, node, allowed: tuple[str, ...], ctx, keys) 
     for code, text in value.by_lang:
         problem = placeholder_problem(text, allowed)
         if problem:
-            where, more = (_child(node, code), (code,)) if isinstance(node, yaml.MappingNode) else (node, ())
+            where, more = (child(node, code, node), (code,)) if isinstance(node, yaml.MappingNode) else (node, ())
             ctx.error(where, tuple(keys) + more, problem)
             text, changed = harmless(text, allowed), True
         by_lang.append((code, text))
@@ -215,5 +216,8 @@ def _listed(names: tuple[str, ...]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
-def _child(node: yaml.MappingNode, key: str) -> yaml.Node:
-    return next((v for k, v in node.value if k.value == key), node)
+def label_stand_in(name: str, placeholders: tuple[str, ...]) -> str:
+    """What the kiosk shows for a label that is missing or unusable: its name written readably,
+    and its placeholders, so that a figure it carries is still shown ('Resetting in {seconds}')."""
+    words = name.replace("_", " ")
+    return " ".join([words[:1].upper() + words[1:], *(f"{{{p}}}" for p in placeholders)])

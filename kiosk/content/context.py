@@ -9,7 +9,7 @@ from typing import Optional
 
 import yaml
 
-from .problems import Problems
+from .problems import Problems, shown_path
 
 INVALID = object()
 # A '#' after a space starts a comment in YAML. A comment is written '# like this'; a '#'
@@ -34,12 +34,15 @@ class Context:
     """How the content folder is shown in messages (its path as given on the command line)."""
     source: str = ""
     """The file's text, to see what YAML left out of a value (a comment)."""
+    forgiving: bool = False
+    """True for exhibit.yaml: a text missing a language is reported but kept (the first
+    language's text stands in), so that one untranslated word cannot stop the kiosk."""
     _lines: Optional[list[str]] = field(default=None, repr=False)
     _hash_lines: Optional[frozenset[int]] = field(default=None, repr=False)
 
     def shown(self, rel: str) -> str:
         """A path relative to the content folder as messages show it."""
-        return f"{self.prefix}/{rel}" if self.prefix else rel
+        return shown_path(self.prefix, rel)
 
     def error(self, node: yaml.Node, keys, message: str) -> object:
         self.problems.error(self.file, line(node), keys, message)
@@ -71,6 +74,17 @@ class Context:
 
 def line(node: Optional[yaml.Node]) -> int:
     return node.start_mark.line + 1 if node is not None else 0
+
+
+def child(node: Optional[yaml.Node], key: str, default: Optional[yaml.Node] = None) -> Optional[yaml.Node]:
+    """The value node under ``key`` of a mapping node; ``default`` when there is none (or
+    ``node`` is no mapping). Callers that point a message at the value pass the mapping itself
+    as ``default``, so that a missing key is reported at the group that lacks it."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node
+    return default
 
 
 def tag(node: yaml.Node) -> str:

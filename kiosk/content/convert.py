@@ -7,33 +7,28 @@ One function per kind of type; each reports what is wrong at the node's line and
 from __future__ import annotations
 
 import dataclasses
-import errno
-import math
-import os
-import re
 import typing
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, Callable, Literal, Optional, Union
+from typing import Any, Callable, Literal, Union
 
 import yaml
 
 from . import model
-from .checks import check_field, colour, cut_hint, pin_hash, warn_if_cut, warn_if_emptied
-from .context import INVALID, Context, describe, is_bare_question_mark, is_plain, line, tag
-from .model import Cell, CellKind, Colour, FileRef, Markdown, Origin, PinHash, Text
+from .checks import check_field, colour, cut_hint, label_stand_in, pin_hash, warn_if_cut, warn_if_emptied
+from .context import INVALID, Context, child, describe, line, tag
+from .figures import boolean, cell, number
+from .files import file_ref
+from .model import Cell, Colour, FileRef, Markdown, Origin, PinHash, Text
 from .problems import did_you_mean, nearest
 
-UNKNOWN_MARKS = ("?",)
-NOT_APPLICABLE_MARKS = ("-", "–", "—", "n/a")
-MAX_DIGITS = 18
 TEXT_LIKE = (Text, Markdown, str, FileRef, Colour)
+EMPTY = "the text is empty"
 
 
 @lru_cache(maxsize=None)
 def yaml_fields(cls: type) -> dict[str, tuple[Any, dataclasses.Field]]:
     """The YAML keys of a dataclass: name → (type, field)."""
-    hints = typing.get_type_hints(cls, vars(model))
+    hints = typing.get_type_hints(cls)
     return {
         f.name: (hints[f.name], f)
         for f in dataclasses.fields(cls)
@@ -92,7 +87,7 @@ def _union(node, hint, ctx, keys):
 def _page(node, ctx, keys):
     if not isinstance(node, yaml.MappingNode):
         return ctx.error(node, keys, f"expected a page (keys such as type: and title:), got {describe(node)}")
-    type_node = next((v for k, v in node.value if k.value == "type"), None)
+    type_node = child(node, "type")
     kinds = ", ".join(model.PAGE_TYPES)
     if type_node is None:
         return ctx.error(node, keys, f"this page has no 'type': add one of {kinds}")
@@ -106,11 +101,14 @@ def _page(node, ctx, keys):
 
 
 def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> Any:
-    """A dataclass from a mapping node: unknown, duplicate and missing keys reported."""
+    """A dataclass from a mapping node: unknown, duplicate and missing keys reported.
+
+    A key that is wrong or missing makes the whole INVALID only when it is required and
+    nothing can stand in for it (see :func:`stand_in`); an optional one keeps its default."""
     if not isinstance(node, yaml.MappingNode):
         return ctx.error(node, keys, f"expected a group of keys (key: value), got {describe(node)}")
     fields = yaml_fields(cls)
-    values, bad, seen, suggested = {}, False, {}, set()
+    values, seen, suggested = {}, {}, set()
     errors_before = ctx.problems.error_count
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -123,23 +121,16 @@ def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> An
                       "keep one of the two")
             continue
         seen[key] = line(key_node)
-        hint, f = fields[key]
-        value = convert(value_node, hint, ctx, keys + (key,))
-        if value is not INVALID:
-            value = check_field(value, value_node, f, ctx, keys + (key,))
-        if value is INVALID:
-            bad = bad or is_required(f)
-        else:
-            values[key] = value
+        values[key] = _field_value(value_node, cls, key, ctx, keys + (key,))
     for name, (_, f) in fields.items():
-        if name not in values and name not in seen and is_required(f):
-            bad = True
-            if name in suggested:
-                continue  # 'captoin' is reported once, as a misspelt 'caption', not also as missing
-            what = f.metadata.get("doc", "").rstrip(".")
-            ctx.error(node, keys, f"missing key '{name}' ({what}): add it")
-    if bad:
+        if name not in seen and is_required(f):
+            values[name] = stand_in(cls, name)
+            if name not in suggested:  # 'captoin' is reported once, as a misspelt 'caption'
+                what = f.metadata.get("doc", "").rstrip(".")
+                ctx.error(node, keys, f"missing key '{name}' ({what}): add it")
+    if any(value is INVALID and is_required(fields[key][1]) for key, value in values.items()):
         return INVALID
+    values = {k: v for k, v in values.items() if v is not INVALID}
     if _has_origin(cls):
         values["origin"] = Origin(ctx.file, line(node))
     result = cls(**values)
@@ -151,6 +142,37 @@ def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> An
     if ctx.problems.error_count > errors_before:
         return INVALID
     return hook(result, node, ctx, keys)
+
+
+def _field_value(node: yaml.Node, cls: type, key: str, ctx: Context, keys: tuple) -> Any:
+    """The value of one key, checked; for a wrong required key its stand-in, else INVALID."""
+    hint, f = yaml_fields(cls)[key]
+    errors_before = ctx.problems.error_count
+    value = convert(node, hint, ctx, keys)
+    if value is not INVALID:
+        value = check_field(value, node, f, ctx, keys)
+    if f.metadata.get("whole") and ctx.problems.error_count > errors_before:
+        value = INVALID  # a list that means something only whole (the gesture's taps)
+    return stand_in(cls, key) if value is INVALID and is_required(f) else value
+
+
+@lru_cache(maxsize=None)
+def stand_in(cls: type, key: str) -> Any:
+    """What a required key of ``cls`` falls back to when it is wrong or missing (after the
+    error), or INVALID when nothing can stand in for it and the whole must be left out.
+
+    A label stands in for itself with its name (:func:`~kiosk.content.checks.label_stand_in`);
+    a key may name its ``fallback`` in its metadata (the PIN line: one that opens nothing);
+    a group of keys falls back as a whole when each of its required keys can."""
+    hint, f = yaml_fields(cls)[key]
+    if "placeholders" in f.metadata:
+        return Text.plain(label_stand_in(key, f.metadata["placeholders"]))
+    if "fallback" in f.metadata:
+        return f.metadata["fallback"]
+    if not dataclasses.is_dataclass(hint) or hint in (Text, Markdown, Cell):
+        return INVALID
+    parts = {name: stand_in(hint, name) for name, (_, part) in yaml_fields(hint).items() if is_required(part)}
+    return INVALID if INVALID in parts.values() else hint(**parts)
 
 
 def _sequence(node, item_hint, ctx, keys):
@@ -183,7 +205,7 @@ def _string(node, ctx, keys):
 def _text(node, ctx, keys, cls=Text):
     if isinstance(node, yaml.ScalarNode) and tag(node) != "null":
         if not node.value.strip():
-            return ctx.error(node, keys, "the text is empty: write it, or remove the key")
+            return ctx.error(node, keys, f"{EMPTY}: write it, or remove the key")
         warn_if_cut(node, ctx, keys)
         return cls((("*", node.value),))
     if not isinstance(node, yaml.MappingNode):
@@ -192,8 +214,25 @@ def _text(node, ctx, keys, cls=Text):
                                       f"under it ({first}: …)")
         return ctx.error(node, keys, f"expected text, or one text per language{_langs(ctx)}, "
                          f"got {describe(node)}{fix}")
-    # Languages unknown (exhibit.yaml unreadable): the texts are taken as they are, rather
-    # than each reported against a guess.
+    if not node.value:
+        return ctx.error(node, keys, f"{EMPTY}: write it, or remove the key")
+    found, bad = _texts_by_language(node, ctx, keys)
+    missing = [code for code in ctx.languages if code not in found]
+    if missing and not bad:
+        ctx.error(node, keys, f"missing the {', '.join(missing)} text: add it, since a text "
+                  f"given by language needs every language of the exhibit{_langs(ctx)}")
+        bad = True
+    # In exhibit.yaml what is left stands: Text.get shows the first language's text in place
+    # of a missing one. Elsewhere the text (and so its page) is left out until it is fixed.
+    if not found or (bad and not ctx.forgiving):
+        return INVALID
+    return cls(tuple((code, found[code]) for code in (ctx.languages or found) if code in found))
+
+
+def _texts_by_language(node: yaml.MappingNode, ctx: Context, keys) -> tuple[dict[str, str], bool]:
+    """The texts of a translated text by language code, and whether any was reported. With
+    the languages unknown (exhibit.yaml unreadable), the codes are taken as they are, rather
+    than each reported against a guess."""
     known = ctx.languages
     found, lines, bad = {}, {}, False
     for key_node, value_node in node.value:
@@ -202,150 +241,38 @@ def _text(node, ctx, keys, cls=Text):
             close = nearest(code, ctx.languages)
             fix = f"did you mean '{close}'?" if close else "remove it, or add the language to exhibit.yaml"
             ctx.error(key_node, keys, f"'{code}' is not one of the exhibit's languages{_langs(ctx)}: {fix}")
-            bad = True
         elif code in lines:
             ctx.error(key_node, keys + (code,), f"duplicate key: '{code}' is also on line {lines[code]}; "
                       "keep one of the two")
+            continue  # the first one stands
         elif _string(value_node, ctx, keys + (code,)) is INVALID:
-            bad = True
+            pass
+        elif not value_node.value.strip():
+            ctx.error(value_node, keys + (code,), f"{EMPTY}: write it, or remove the key")
         else:
             found[code], lines[code] = value_node.value, line(key_node)
-    missing = [code for code in known if code not in found]
-    if missing and not bad:
-        return ctx.error(node, keys, f"missing the {', '.join(missing)} text: add it, since a text "
-                         f"given by language needs every language of the exhibit{_langs(ctx)}")
-    return INVALID if bad else cls(tuple((c, found[c]) for c in (known or found)))
+            continue
+        bad = True
+    return found, bad
 
 
 def _langs(ctx):
     return f" ({', '.join(ctx.languages)})" if ctx.languages else ""
 
 
-NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-
-
-def parse_number(text: str) -> Optional[float]:
-    """A figure written as digits (1234, 1234.5, 1_234), or None when it is not one."""
-    text = text.strip().replace("_", "")
-    if not NUMBER.match(text) or len(text) > MAX_DIGITS + 2:
-        return None
-    value = float(text)
-    return value if math.isfinite(value) else None
-
-
-def _number(node, ctx, keys, integer=False):
-    value = None
-    if isinstance(node, yaml.ScalarNode) and tag(node) in ("int", "float"):
-        value = parse_number(node.value)
-    if value is None or (integer and value != int(value)):
-        kind = "a whole number" if integer else "a number"
-        return ctx.error(node, keys, f"expected {kind}, got {describe(node)}{_why_text(node)}")
-    return int(value) if integer else value
-
-
-def _why_text(node) -> str:
-    """How to fix a figure that YAML read as something else: most often as text."""
-    if isinstance(node, yaml.ScalarNode) and tag(node) == "str" and parse_number(node.value) is not None:
-        if node.style in ("'", '"'):
-            return ", which the quotes mark as text: remove the quotes"
-        if is_plain(node):
-            return ", which the tag !!str marks as text: remove the !!str"
-    return ": write digits only, without spaces, commas or units (5078174, 6.8)"
-
-
-def _boolean(node, ctx, keys):
-    if isinstance(node, yaml.ScalarNode) and tag(node) == "bool":
-        return node.value.lower() in ("true", "yes", "on")
-    return ctx.error(node, keys, f"expected true or false, got {describe(node)}")
-
-
-def cell_from_text(text: str) -> Optional[Cell]:
-    """A chart figure from its written form, or None when it is not one."""
-    text = text.strip()
-    if text in UNKNOWN_MARKS or text == "":
-        return Cell(None, CellKind.UNKNOWN)
-    if text.lower() in NOT_APPLICABLE_MARKS:
-        return Cell(None, CellKind.NOT_APPLICABLE)
-    value = parse_number(text)
-    return Cell(value) if value is not None else None
-
-
-def _cell(node, ctx, keys):
-    cell = None
-    if isinstance(node, yaml.ScalarNode):
-        cell = Cell(None, CellKind.UNKNOWN) if tag(node) == "null" else cell_from_text(node.value)
-    if cell is None:
-        fix = (": YAML reads a bare ? as a sign of its own, so write it in quotes: \"?\""
-               if is_bare_question_mark(node) else "")
-        return ctx.error(node, keys, f"expected a number, '?' (or null) for unknown, or '-' for "
-                         f"not applicable; got {describe(node)}{fix}")
-    return cell
-
-
 def _file(node, ctx, keys):
     name = _string(node, ctx, keys)
-    if name is INVALID:
-        return INVALID
-    ctx.named.add(Path(os.path.normpath(ctx.folder / name)))
-    resolved = resolve_file(name, ctx.folder, ctx.root)
-    if isinstance(resolved, str):
-        return ctx.error(node, keys, resolved)
-    ctx.used_files.setdefault(resolved, []).append((ctx.file, line(node), keys))
-    ctx.named.add(resolved)
-    return FileRef(resolved.relative_to(ctx.root).as_posix())
-
-
-def resolve_file(name: str, folder: Path, root: Path) -> "Path | str":
-    """The file ``name`` inside the content folder, or a message saying why it cannot be used."""
-    if "\x00" in name:
-        return "the file name holds a NUL character (\\0): write the name in plain letters"
-    if Path(name).is_absolute() or re.match(r"^[A-Za-z]:[\\/]", name):
-        return (f"'{name}' is an absolute path: name the file relative to this file's folder, "
-                "e.g. images/map.svg")
-    path = folder / name
-    try:
-        real = path.resolve()
-    except (OSError, RuntimeError):
-        return f"'{name}' cannot be followed (a link loop?): replace it with the file itself"
-    if not real.is_relative_to(root):
-        if Path(os.path.normpath(path)).is_relative_to(root):
-            return (f"'{name}' is a link to a file outside the content folder: put a copy of the "
-                    "file here in place of the link")
-        return (f"'{name}' leaves the content folder: copy the file into this chapter's folder "
-                "and name it from there")
-    try:
-        return _readable(name, path, real)
-    except OSError as exc:  # the system refuses to look the name up at all
-        if exc.errno == errno.ENAMETOOLONG:
-            return f"'{name[:40]}…' is too long for a file name: give the file a shorter name"
-        return f"'{name}' cannot be opened ({exc.strerror}): check the folder's permissions"
-
-
-def _readable(name: str, path: Path, real: Path) -> "Path | str":
-    if real.is_dir():
-        return f"'{name}' is a folder, not a file: name the file itself"
-    if not real.is_file():
-        siblings = [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
-        close = nearest(path.name, [n for n in siblings if n != "chapter.yaml"])
-        fix = (f"did you mean '{close}'?" if close else
-               "check the spelling, and that the file is there (a name is relative to this file's folder)")
-        return f"file not found: '{name}'; {fix}"
-    try:
-        with open(real, "rb") as handle:
-            handle.read(1)
-    except OSError as exc:
-        return f"'{name}' cannot be read ({exc.strerror}): check the file's permissions"
-    return real
+    return INVALID if name is INVALID else file_ref(name, node, ctx, keys)
 
 
 CONVERTERS: dict[Any, Callable] = {
     str: _string,
     Text: _text,
     Markdown: lambda n, c, k: _text(n, c, k, Markdown),
-    float: _number,
-    int: lambda n, c, k: _number(n, c, k, integer=True),
-    bool: _boolean,
-    Cell: _cell,
+    float: number,
+    int: lambda n, c, k: number(n, c, k, integer=True),
+    bool: boolean,
+    Cell: cell,
     FileRef: _file,
     Colour: colour,
     PinHash: pin_hash,

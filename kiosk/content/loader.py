@@ -2,7 +2,10 @@
 
 ``load_exhibit`` never raises for bad content: it returns what could be loaded together
 with every problem found. Only a folder that is no content folder at all raises
-:class:`NotContentFolder`.
+:class:`NotContentFolder`. A wrong value in exhibit.yaml falls back (to its default, a label
+to its name, an untranslated text to the first language's); only an exhibit.yaml that is not
+YAML, or has no usable ``title`` or ``languages``, leaves the exhibit out, and the kiosk then
+does not start.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ import yaml
 
 from . import model
 from .charts import resolve_chart
-from .convert import INVALID, Context, convert, convert_mapping
+from .context import INVALID, Context, child
+from .convert import convert, convert_mapping
 from .model import Chapter, Exhibit, Language
-from .problems import Problem, Problems
+from .problems import Problem, Problems, shown_path
 from .references import LeftOut, check_references, value_node
 from .timeline import place_event
 from .unused import report_unused
@@ -39,7 +43,8 @@ class NotContentFolder(Exception):
 
 @dataclass(frozen=True)
 class LoadResult:
-    """The exhibit as loaded (None when exhibit.yaml is unusable) and every problem found."""
+    """The exhibit as loaded (None when exhibit.yaml is not YAML or lacks a usable title or
+    languages) and every problem found."""
 
     exhibit: Optional[Exhibit]
     problems: tuple[Problem, ...]
@@ -94,46 +99,45 @@ def _load(real_root: Path, prefix: str) -> LoadResult:
     chapters = _load_chapters(real_root, prefix, languages, problems, (used, named), left_out)
     if exhibit is not None:
         exhibit = dataclasses.replace(exhibit, chapters=chapters, root=str(real_root))
-        check_references(exhibit, node, ctx, left_out)
+        exhibit = check_references(exhibit, node, ctx, left_out)
     report_unused(real_root, prefix, named, problems, left_out.unread_folders)
     files = tuple((path, *where) for path, places in used.items() for where in places)
     return LoadResult(exhibit, tuple(problems.sorted()), files, chapters, languages)
 
 
-def _display(prefix: str, rel: str) -> str:
-    return f"{prefix}/{rel}" if prefix else rel
-
-
 def _context(root: Path, prefix: str, rel: str, languages, problems, files) -> Context:
     used, named = files
     return Context(
-        file=_display(prefix, rel), folder=(root / rel).parent, root=root, languages=languages,
+        file=shown_path(prefix, rel), folder=(root / rel).parent, root=root, languages=languages,
         problems=problems, used_files=used, named=named, prefix=prefix,
         hooks={model.ChartSpec: resolve_chart, model.TimelineEvent: place_event},
     )
 
 
 def _load_exhibit_file(root, prefix, problems, used):
-    ctx = _context(root, prefix, EXHIBIT_FILE, ("en",), problems, used)
+    ctx = _context(root, prefix, EXHIBIT_FILE, (), problems, used)
+    ctx.forgiving = True
     node, ctx.source = read_yaml_source(root / EXHIBIT_FILE, ctx.file, problems)
     if node is None:
         return None, ctx, None, ()
-    languages = _languages(node, ctx)
-    ctx.languages = languages or ("en",)
+    # Without languages the kiosk does not start; its texts are then read as they are, rather
+    # than each reported against a guess.
+    languages = ctx.languages = _languages(node, ctx)
     exhibit = convert_mapping(node, Exhibit, ctx, ())
-    return (None if exhibit is INVALID else exhibit), ctx, node, languages
+    if exhibit is INVALID:
+        return None, ctx, node, languages
+    first_of_each: dict[str, Language] = {}
+    for language in exhibit.languages:  # a code listed twice is reported (in _languages), shown once
+        first_of_each.setdefault(language.code, language)
+    return dataclasses.replace(exhibit, languages=tuple(first_of_each.values())), ctx, node, languages
 
 
 def _languages(node: yaml.Node, ctx: Context) -> tuple[str, ...]:
-    """The language codes, read first: every translated text is checked against them."""
-    found = None
-    if isinstance(node, yaml.MappingNode):
-        found = next((v for k, v in node.value if k.value == "languages"), None)
+    """The language codes, read first: every translated text is checked against them. Their
+    problems are reported when the exhibit itself is read, except a code listed twice."""
+    found = child(node, "languages")
     if found is None:
         return ()
-    if isinstance(found, yaml.SequenceNode) and not found.value:
-        ctx.error(found, ("languages",), "no languages: list at least one, the default first, "
-                  "like - {code: en, name: English}")
     quiet = Context(ctx.file, ctx.folder, ctx.root, ("en",), Problems())
     languages = convert(found, tuple[Language, ...], quiet, ("languages",))
     if languages is INVALID or not languages:
@@ -147,7 +151,7 @@ def _languages(node: yaml.Node, ctx: Context) -> tuple[str, ...]:
 def _load_chapters(root, prefix, languages, problems, used, left_out: LeftOut) -> tuple[Chapter, ...]:
     folder = root / CHAPTERS
     if not folder.is_dir():
-        problems.error(_display(prefix, CHAPTERS), 0, (), "there is no chapters folder: make one "
+        problems.error(shown_path(prefix, CHAPTERS), 0, (), "there is no chapters folder: make one "
                        "with a folder per chapter, like chapters/01-introduction/chapter.yaml")
         return ()
     chapters = []
@@ -156,7 +160,7 @@ def _load_chapters(root, prefix, languages, problems, used, left_out: LeftOut) -
             continue
         rel = f"{CHAPTERS}/{path.name}"
         if not CHAPTER_NAME.match(path.name):
-            problems.error(_display(prefix, rel), 0, (), "a chapter folder's name starts with its "
+            problems.error(shown_path(prefix, rel), 0, (), "a chapter folder's name starts with its "
                            "number and a dash, in lower case without spaces, like 03-penal-code: rename it")
             left_out.unread_folders.add(path)
             continue
@@ -166,7 +170,7 @@ def _load_chapters(root, prefix, languages, problems, used, left_out: LeftOut) -
         else:
             left_out.chapters.add(path.name)
     if not chapters and not problems.errors:
-        problems.error(_display(prefix, CHAPTERS), 0, (), "no chapters: add a folder like "
+        problems.error(shown_path(prefix, CHAPTERS), 0, (), "no chapters: add a folder like "
                        "chapters/01-introduction with a chapter.yaml in it")
     return tuple(chapters)
 

@@ -63,6 +63,12 @@ class Problems:
         return sorted(self.items, key=lambda p: (p.file, p.line, p.severity != ERROR))
 
 
+def shown_path(prefix: str, rel: str) -> str:
+    """A path relative to the content folder as messages show it: after the folder as it was
+    given on the command line (``content/chapters/…``), or alone when it was given as ''."""
+    return f"{prefix}/{rel}" if prefix else rel
+
+
 def _keys(keys: Iterable) -> tuple[str, ...]:
     return tuple(str(k) for k in keys)
 

@@ -1,14 +1,19 @@
-"""Checks across files: exhibit.yaml's pointers to pages in the chapters."""
+"""Checks across files: exhibit.yaml's pointers to pages in the chapters.
+
+A pointer that leads nowhere is reported and taken out of the exhibit (the highlight is left
+out of the attract loop, the home screen shows no timeline), so that the kiosk never has to
+show a page that is not there."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 import yaml
 
-from .convert import Context
+from .context import Context, child
 from .model import Exhibit, TimelinePage
 
 
@@ -29,7 +34,7 @@ def value_node(node: Optional[yaml.Node], *keys) -> Optional[yaml.Node]:
     """The node at a path of keys (names for mappings, 0-based numbers for lists)."""
     for key in keys:
         if isinstance(node, yaml.MappingNode) and isinstance(key, str):
-            node = next((v for k, v in node.value if k.value == key), None)
+            node = child(node, key)
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
             node = node.value[key]
         else:
@@ -38,18 +43,26 @@ def value_node(node: Optional[yaml.Node], *keys) -> Optional[yaml.Node]:
 
 
 def check_references(exhibit: Exhibit, node: yaml.Node, ctx: Context,
-                     left_out: Optional[LeftOut] = None) -> None:
-    """Every page that exhibit.yaml names must exist; the home timeline must be a timeline."""
+                     left_out: Optional[LeftOut] = None) -> Exhibit:
+    """Every page that exhibit.yaml names must exist, and the home timeline must be a timeline.
+    The exhibit without the pointers that lead nowhere, each reported."""
     left_out = left_out or LeftOut()
+    highlights = []
     for index, highlight in enumerate(exhibit.attract.highlights):
         where = value_node(node, "attract", "highlights", index, "page")
-        _check(exhibit, highlight.page, where, ("attract", "highlights", index + 1, "page"), ctx, left_out)
-    if exhibit.home_timeline:
+        if _check(exhibit, highlight.page, where, ("attract", "highlights", index + 1, "page"), ctx, left_out):
+            highlights.append(highlight)
+    home_timeline = exhibit.home_timeline
+    if home_timeline:
         where = value_node(node, "home_timeline")
-        page = _check(exhibit, exhibit.home_timeline, where, ("home_timeline",), ctx, left_out)
+        page = _check(exhibit, home_timeline, where, ("home_timeline",), ctx, left_out)
         if page is not None and not isinstance(page, TimelinePage):
-            ctx.error(where, ("home_timeline",), f"'{exhibit.home_timeline}' is a {page.type} page; "
+            ctx.error(where, ("home_timeline",), f"'{home_timeline}' is a {page.type} page; "
                       "the home screen shows a timeline page here")
+        if not isinstance(page, TimelinePage):
+            home_timeline = None
+    attract = dataclasses.replace(exhibit.attract, highlights=tuple(highlights))
+    return dataclasses.replace(exhibit, attract=attract, home_timeline=home_timeline)
 
 
 def _check(exhibit, ref, where, keys, ctx, left_out):

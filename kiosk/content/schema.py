@@ -13,7 +13,8 @@ from typing import Any, Literal, Union
 
 from . import model
 from .checks import COLOUR
-from .convert import NOT_APPLICABLE_MARKS, UNKNOWN_MARKS, is_required, yaml_fields
+from .convert import is_required, yaml_fields
+from .figures import NOT_APPLICABLE_MARKS, UNKNOWN_MARKS
 from .model import Cell, Colour, FileRef, Markdown, PinHash, Text
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

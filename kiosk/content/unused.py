@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from .problems import Problems
+from .problems import Problems, shown_path
 
 EXPECTED = {"exhibit.yaml", "README.md", "chapter.yaml"}
 IGNORED_FOLDERS = {"fonts", "__pycache__"}
@@ -27,8 +27,7 @@ def report_unused(root: Path, prefix: str, named: set, problems: Problems,
         # A file that is named but unusable (a link out of the folder) is reported where it is
         # named; a file reached through a link is used, and so is a link to a used file.
         if path not in named and path.resolve() not in named:
-            shown = f"{prefix}/{rel.as_posix()}" if prefix else rel.as_posix()
-            problems.warning(shown, 0, (), "nothing uses this file: name it in a page (file:, "
+            problems.warning(shown_path(prefix, rel.as_posix()), 0, (), "nothing uses this file: name it in a page (file:, "
                              "artwork: or data:), or move it out of the content folder")
 
 

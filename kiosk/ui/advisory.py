@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Chapter
-from kiosk.ui.chapter_screen import button
+from kiosk.ui.widgets import button
 from kiosk.ui.pages.base import ViewContext
 
 MEASURE_EM = 32  # the advisory's width, in body-text ems: a calm, readable line

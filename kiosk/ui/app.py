@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
 from kiosk.paths import assets_dir, content_dir, log_dir
+from kiosk.screen_size import parse_size
 
 log = logging.getLogger("kiosk")
 WINDOWED_DEFAULT = QSize(1366, 768)
@@ -41,17 +42,25 @@ class FirstFrame(QObject):
         return False
 
 
-def setup_logging() -> Path:
-    folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(folder / "kiosk.log", maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-                                  encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
+def setup_logging() -> None:
+    """Log to a rotating file (and stderr); where the file cannot be made, to stderr alone."""
+    if log.handlers:
+        return
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     log.addHandler(logging.StreamHandler(sys.stderr))
     log.setLevel(logging.INFO)
+    folder = log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / "kiosk.log", maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
+                                      encoding="utf-8")
+    except OSError as exc:
+        log.warning("no log file in %s (%s): logging to stderr only", folder, exc.strerror)
+    else:
+        log.addHandler(handler)
+    for handler in log.handlers:
+        handler.setFormatter(formatter)
     sys.excepthook = lambda kind, value, tb: log.error("unexpected error", exc_info=(kind, value, tb))
-    return folder
 
 
 def load(folder: Optional[str]) -> tuple[Optional[LoadResult], Path, int]:
@@ -78,8 +87,7 @@ def window_size(app: QApplication, size: Optional[str], windowed: bool) -> QSize
     if not windowed:
         return screen.geometry().size()
     if size:
-        width, _, height = size.lower().partition("x")
-        return QSize(int(width), int(height))
+        return QSize(*parse_size(size))
     room = screen.availableGeometry().size()
     return WINDOWED_DEFAULT.boundedTo(QSize(room.width() * 9 // 10, room.height() * 9 // 10))
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import (QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal, Slot)
-from PySide6.QtWidgets import (QGraphicsOpacityEffect, QLabel, QStackedLayout, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGraphicsOpacityEffect, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout,
+                               QWidget)
 
 from kiosk.ui.pages.base import PageView, ViewContext
 
@@ -37,6 +38,9 @@ class AttractScreen(QWidget):
         self.subtitle.setVisible(ctx.exhibit.subtitle is not None)
         self.stage = QWidget()
         self.stage.setAttribute(Qt.WA_TransparentForMouseEvents)
+        # The stage takes the room that is left: a small window crops a highlight rather than
+        # growing past the screen.
+        self.stage.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)
         self._stage_layout = QStackedLayout(self.stage)
         self.invitation = QLabel(ctx.label("touch_to_begin"))
         self.invitation.setObjectName("invitation")
@@ -116,13 +120,6 @@ class AttractScreen(QWidget):
         self._fader.setStartValue(0.0)
         self._fader.setEndValue(1.0)
         self._fader.start()
-
-    def next_highlight(self) -> None:
-        """Show the next highlight at once (for proof sheets)."""
-        self._fade.setOpacity(0.0)
-        self._on_fade_finished()
-        self._fader.stop()
-        self._fade.setOpacity(1.0)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._pressed = True

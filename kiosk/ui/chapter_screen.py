@@ -6,25 +6,14 @@ from typing import Callable, Optional
 
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Chapter
 from kiosk.ui.pages.base import PageView, ViewContext
 from kiosk.ui.pagestack import PageStack
+from kiosk.ui.widgets import button
 
 BACK_ARROW, NEXT_ARROW = "\u2039", "\u203a"
-
-
-def button(text: str, role: str = "", name: str = "") -> QPushButton:
-    """A kiosk button: themed by its role, no focus frame, no auto-repeat."""
-    widget = QPushButton(text)
-    widget.setFocusPolicy(Qt.NoFocus)
-    if role:
-        widget.setProperty("role", role)
-    if name:
-        widget.setObjectName(name)
-        widget.setAccessibleName(text)
-    return widget
 
 
 class PageDots(QWidget):
@@ -146,4 +135,4 @@ class ChapterScreen(QWidget):
 
     @Slot()
     def reset(self) -> None:
-        self.stack.stop()
+        self.stack.reset()

@@ -15,6 +15,7 @@ from typing import Callable, Optional
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
+import shiboken6
 
 FAR_AWAY = QPointF(-100000, -100000)
 VELOCITY_WINDOW_MS = 90
@@ -38,10 +39,17 @@ class DragTracker(QObject):
         self._declined = False
         self._samples: list[tuple[int, QPointF]] = []
         self._cancelling = False
+        self._press_time = -1
         QApplication.instance().installEventFilter(self)
 
-    def set_slop(self, slop: float) -> None:
-        self._slop = slop
+    def cancel(self) -> None:
+        """Forget the finger now down (an idle reset, the area hidden)."""
+        self._start, self._target, self._locked, self._declined = None, None, None, False
+
+    def detach(self) -> None:
+        """Stop watching for good (the screen is going)."""
+        self.cancel()
+        QApplication.instance().removeEventFilter(self)
 
     @property
     def dragging(self) -> bool:
@@ -51,7 +59,11 @@ class DragTracker(QObject):
         kind = event.type()
         if kind not in (QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.MouseButtonRelease):
             return False
-        if self._cancelling or not isinstance(obj, QWidget) or not self._watches(obj):
+        if self._cancelling or not isinstance(obj, QWidget):
+            return False
+        if not self._watches(obj):
+            if kind == QEvent.MouseButtonRelease:
+                self.cancel()  # the finger lifted somewhere else: the area was hidden meanwhile
             return False
         if kind == QEvent.MouseButtonPress:
             return self._on_press(obj, event)
@@ -63,8 +75,11 @@ class DragTracker(QObject):
         return self._area.isVisible() and (widget is self._area or self._area.isAncestorOf(widget))
 
     def _on_press(self, widget: QWidget, event: QMouseEvent) -> bool:
-        if event.button() != Qt.LeftButton or self._start is not None:
-            return False  # the same press passing up to a parent, or a second button
+        if event.button() != Qt.LeftButton:
+            return False
+        if self._start is not None and event.timestamp() == self._press_time:
+            return False  # the same press passing up to a parent
+        self._press_time = event.timestamp()
         self._start = event.globalPosition()
         self._target = widget
         self._locked, self._declined = None, False
@@ -111,7 +126,7 @@ class DragTracker(QObject):
     def _cancel_press(self) -> None:
         """The widget under the finger sees the press end far away from it: no click."""
         target = self._target
-        if target is None:
+        if target is None or not shiboken6.isValid(target):
             return
         release = QMouseEvent(QEvent.MouseButtonRelease, FAR_AWAY, FAR_AWAY, Qt.LeftButton,
                               Qt.NoButton, Qt.NoModifier)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QWidget)
 
 from kiosk.content.model import Chapter
-from kiosk.ui.chapter_screen import button
+from kiosk.ui.widgets import button
 from kiosk.ui.pages.base import ViewContext
 
 ART_ASPECT = 500 / 800
@@ -128,6 +128,7 @@ class HomeScreen(QWidget):
         self.ctx = ctx
         self.setProperty("role", "screen")
         self.setObjectName("home")
+        self.setAccessibleName(ctx.label("chapters"))
         ui = ctx.ui
         self.tiles = [ChapterTile(i + 1, c, ctx) for i, c in enumerate(ctx.exhibit.chapters)]
         for index, tile in enumerate(self.tiles):
@@ -150,6 +151,11 @@ class HomeScreen(QWidget):
             outer.addWidget(timeline)
         self._arrange(4)
 
+    def reset(self) -> None:
+        """As the next visitor should find it: no timeline event picked, scrolled to the start."""
+        if self.timeline is not None:
+            self.timeline.reset()
+
     def _header(self) -> QHBoxLayout:
         ctx = self.ctx
         title = QLabel(ctx.text(ctx.exhibit.title))
@@ -160,6 +166,9 @@ class HomeScreen(QWidget):
         header.addWidget(title, 1)  # the subtitle is the attract screen's: here the tiles need the room
         self.language_buttons = []
         if len(ctx.exhibit.languages) > 1:
+            heading = QLabel(ctx.label("language"))
+            heading.setProperty("role", "eyebrow")
+            header.addWidget(heading, 0, Qt.AlignVCenter)
             for language in ctx.exhibit.languages:
                 choice = button(language.name, "primary" if language.code == ctx.lang else "quiet",
                                 f"language-{language.code}")

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from kiosk.session import Idle, VisitorSession
-from kiosk.ui.chapter_screen import button
+from kiosk.ui.widgets import button
 from kiosk.ui.pages.base import ViewContext
 
 ACTIVITY = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from pathlib import Path
 
 from PySide6.QtGui import QImageReader
@@ -50,3 +52,12 @@ def _inspect(path: Path):
         return (WARNING, f"'{path.name}' is {width}×{height} pixels, far more than any screen shows "
                 f"(at most {limit_w}×{limit_h}): scale it down to save memory and start-up time")
     return None
+
+
+def with_image_problems(result):
+    """The load result with its images' problems added (what ``kiosk validate`` reports too)."""
+    found = check_images(result.files)
+    if not found:
+        return result
+    problems = sorted(result.problems + tuple(found), key=lambda p: (p.file, p.line, p.severity != "error"))
+    return dataclasses.replace(result, problems=tuple(problems))

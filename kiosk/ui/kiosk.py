@@ -6,6 +6,7 @@ announces the change; ``Kiosk`` moves the screens to match. Nothing else connect
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Callable, Optional
 
@@ -14,11 +15,14 @@ from PySide6.QtCore import QObject, QSize, Signal, Slot
 from kiosk.content.loader import LoadResult
 from kiosk.session import Change, Screen, VisitorSession
 from kiosk.ui.idle import IdleOverlay, IdleWatch
+from kiosk.ui.imagecheck import with_image_problems
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.screens import Screens
 from kiosk.ui.staff import Staff
 from kiosk.ui.theme import make_theme
 from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger("kiosk")
 
 
 class Kiosk(QObject):
@@ -47,6 +51,7 @@ class Kiosk(QObject):
         self.idle.warning_cancelled.connect(self._on_idle_cancelled)
         self.idle.expired.connect(self._on_idle_expired)
         self.staff = Staff(self)
+        self._started = False
         self._build(result.exhibit.default_language)
 
     # --- building ---------------------------------------------------------------------
@@ -70,6 +75,8 @@ class Kiosk(QObject):
         self.staff.rebuild(ctx)
         if old is not None:
             old.discard()
+        if self._started:  # a rebuild after the first frame builds ahead at once
+            self.screens.build_ahead()
         self._show(self.session.state, animate=False)
 
     def _wire(self, kind: Screen, screen) -> None:
@@ -94,8 +101,19 @@ class Kiosk(QObject):
 
     def start(self) -> None:
         """After the first frame: build the rest ahead of need, start the idle watch."""
+        self._started = True
         self.screens.build_ahead()
+        self._check_images()
         self.idle.reschedule()
+
+    def _check_images(self) -> None:
+        """Decode every picture once, after the first frame; staff see what failed."""
+        checked = with_image_problems(self.result)
+        if checked is not self.result:
+            for problem in checked.problems[len(self.result.problems):]:
+                log.warning("content: %s", problem)
+            self.result = checked
+            self.staff.show_result(checked)
 
     def stop(self) -> None:
         """Stop every timer and filter (before the window goes)."""
@@ -167,8 +185,10 @@ class Kiosk(QObject):
 
     def _on_change(self, change: Change) -> None:
         before, after = change.before, change.after
-        if after.language != before.language or after.text_scale != before.text_scale:
-            self._build(after.language)
+        built = self.screens.ctx
+        if built.exhibit is not self.session.exhibit or built.lang != after.language or \
+                built.ui.text_scale != after.text_scale:
+            self._build(after.language)  # new content, language or text size: new screens
         else:
             self._show(after, animate=True, before=before)
         self.idle.reschedule()
@@ -203,8 +223,6 @@ class Kiosk(QObject):
         if result.exhibit is None or result.errors:
             return False
         self.result = result
-        self.session.exhibit = result.exhibit
-        self.session.reset("content reloaded")
-        self._build(result.exhibit.default_language)
+        self.session.replace_exhibit(result.exhibit)  # the change rebuilds every screen
         self.content_reloaded.emit()
         return True

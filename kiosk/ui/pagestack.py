@@ -86,8 +86,18 @@ class PageStack(QWidget):
         return self._views[self._current] if self._views else None
 
     def stop(self) -> None:
+        """Finish any slide at once: the current page in place."""
         self._animation.stop()
         self._set_position(float(self._current))
+
+    def reset(self) -> None:
+        """Still, in place, and no finger remembered."""
+        self._tracker.cancel()
+        self._scroll = None
+        self.stop()
+
+    def detach(self) -> None:
+        self._tracker.detach()
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -135,7 +145,7 @@ class PageStack(QWidget):
         if area is not None and _can_scroll(area, orientation, offset):
             self._scroll = area
             return True
-        return orientation == Qt.Horizontal and len(self._views) > 0
+        return orientation == Qt.Horizontal
 
     @Slot(object, QPointF)
     def _on_drag_started(self, orientation, start: QPointF) -> None:

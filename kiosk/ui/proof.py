@@ -14,17 +14,10 @@ from pathlib import Path
 from typing import Optional
 
 from kiosk.content.model import CellKind
+from kiosk.screen_size import parse_size, size_problem
 
 SHEET_COLUMNS = 6
 THUMB_WIDTH = 480
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    width, _, height = text.lower().partition("x")
-    size = int(width), int(height)
-    if min(size) < 200 or max(size) > 8000:
-        raise ValueError(text)
-    return size
 
 
 def still(result):
@@ -40,8 +33,7 @@ def run_proof(folder: Optional[str], out: str, size: str, lang: Optional[str]) -
     try:
         width, height = parse_size(size)
     except ValueError:
-        print(f"kiosk proof: --size takes WIDTHxHEIGHT in pixels, like 1920x1080; got {size!r}",
-              file=sys.stderr)
+        print(f"kiosk proof: {size_problem('--size', size)}", file=sys.stderr)
         return 2
     from kiosk.ui.app import load
 

@@ -128,8 +128,9 @@ class Screens(QObject):
     def reset_all(self) -> None:
         """Every screen as it first was: chapter closed, pages scrolled up, panels shut."""
         self.hide_sources()
-        if Screen.CHAPTER in self._by_screen:
-            self.chapter.reset()
+        for kind in (Screen.HOME, Screen.CHAPTER):
+            if kind in self._by_screen:
+                self._by_screen[kind].reset()
         for view in self.library.all_views():
             view.reset()
 
@@ -138,6 +139,9 @@ class Screens(QObject):
         self.attract.stop()
         if Screen.CHAPTER in self._by_screen:
             self.chapter.reset()
+            self.chapter.stack.detach()
+        if Screen.HOME in self._by_screen and self.home.timeline is not None:
+            self.home.timeline.detach()
 
     def discard(self) -> None:
         self.stop()

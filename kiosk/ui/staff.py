@@ -18,6 +18,7 @@ from kiosk.content.problems import Problem
 from kiosk.ui.admin.gesture import AdminGesture
 from kiosk.ui.admin.pinpad import PinPad
 from kiosk.ui.admin.screen import AdminScreen
+from kiosk.ui.imagecheck import with_image_problems
 
 if TYPE_CHECKING:
     from kiosk.ui.kiosk import Kiosk
@@ -74,6 +75,11 @@ class Staff(QObject):
         self.screen.exit_requested.connect(self._on_exit)
         self._built_for = result
 
+    def show_result(self, result: LoadResult) -> None:
+        """The content on the floor has more problems to show (its images were checked)."""
+        self._built_for = result
+        self.screen.set_result(result, now_text())
+
     @Slot()
     def _on_gesture(self) -> None:
         self.pinpad.clear()
@@ -100,9 +106,10 @@ class Staff(QObject):
     @Slot()
     def _on_reload(self) -> None:
         try:
-            result = load_exhibit(self.kiosk.content_dir)
+            result = with_image_problems(load_exhibit(self.kiosk.content_dir))
         except NotContentFolder as exc:  # renamed or unplugged: say so, keep the floor running
-            gone = Problem(self.kiosk.content_dir, 0, (), f"nothing was reloaded: {exc}")
+            reason = self.screen.ctx.label("admin_reload_failed", reason=exc)
+            gone = Problem(self.kiosk.content_dir, 0, (), reason)
             result = LoadResult(None, (gone,))
         if not self.kiosk.reload(result):
             self.screen.set_result(result, now_text())  # the floor keeps the content it had

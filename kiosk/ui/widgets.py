@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QScrollArea, QScroller, QSizePolicy, QVBoxLayout,
+    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QScroller, QSizePolicy, QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +32,29 @@ ITEM_EMS = 0.3
 def measure(ui: UiTheme) -> int:
     """The width of a comfortable line of body text."""
     return round(ui.text_px(ui.theme.sizes.body) * MEASURE_EMS)
+
+
+def button(text: str, role: str = "", name: str = "") -> QPushButton:
+    """A kiosk button: themed by its role, no focus frame; ``name`` also names it for screen readers."""
+    widget = QPushButton(text)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if role:
+        widget.setProperty("role", role)
+    if name:
+        widget.setObjectName(name)
+    widget.setAccessibleName(text)
+    return widget
+
+
+def restyle(widget: QWidget, **properties) -> None:
+    """Set stylesheet properties (role, selected …) after the widget is shown: the stylesheet
+    only looks again when told."""
+    if all(widget.property(key) == value for key, value in properties.items()):
+        return
+    for key, value in properties.items():
+        widget.setProperty(key, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def text_label(text: str, role: str, parent: Optional[QWidget] = None) -> QLabel:

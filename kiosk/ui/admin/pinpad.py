@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from kiosk.admin_lock import PinLock, Result
 from kiosk.content.model import Admin
-from kiosk.ui.chapter_screen import button
+from kiosk.ui.widgets import button, restyle
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.theme import UiTheme
 
@@ -45,14 +45,6 @@ def _tick(ui: UiTheme, colour: str) -> QPixmap:
     painter.drawPath(tick)
     painter.end()
     return pixmap
-
-
-def set_role(widget: QWidget, role: str) -> None:
-    """Change a widget's role after it is shown: the stylesheet only looks again when told."""
-    if widget.property("role") != role:
-        widget.setProperty("role", role)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
 
 class PinDots(QWidget):
@@ -234,7 +226,7 @@ class PinPad(QWidget):
         locked = left > 0
         for key in self.digit_keys + [self.delete_key, self.ok_key]:
             key.setEnabled(not locked)
-        set_role(self.ok_key, "" if locked else "primary")  # a disabled key must not look ready
+        restyle(self.ok_key, role="" if locked else "primary")  # a disabled key must not look ready
         if locked:
             self.message.setText(self.ctx.label("admin_locked", seconds=math.ceil(left)))
         elif self._was_locked:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QScroller, QVBox
 
 from kiosk.content.loader import LoadResult
 from kiosk.content.problems import ERROR, Problem
-from kiosk.ui.chapter_screen import button
+from kiosk.ui.widgets import button
 from kiosk.ui.pages.base import ViewContext
 
 

@@ -123,14 +123,14 @@ class ValueAxis(pg.AxisItem):
         if self.logMode:
             low, high = math.ceil(minVal - 1e-9), math.floor(maxVal + 1e-9)
             # Every decade if the figures fit side by side, else every second (third ...) one.
-            widest = across or metrics.horizontalAdvance(self._number(10.0**high))
+            widest = across or metrics.horizontalAdvance(self.decade(high))
             step = max(1, math.ceil(widest * 1.25 * per_px))
             ticks = [(float(step), [float(d) for d in range(high, low - 1, -step)])]
         else:
             ticks = super().tickValues(minVal, maxVal, size)[:1]
 
         def fits(value: float) -> bool:  # no figure half cut off at the end of the axis
-            text = self._number(round(10**value) if self.logMode else value)
+            text = self.decade(round(value)) if self.logMode else self._number(value)
             half = (across or metrics.horizontalAdvance(text)) / 2
             return minVal - per_px <= value <= maxVal - half * per_px  # (a pixel's leeway at the base)
 
@@ -138,5 +138,14 @@ class ValueAxis(pg.AxisItem):
 
     def tickStrings(self, values, scale, spacing):
         if self.logMode:
-            return [self._number(round(10**v)) for v in values]
+            return [self.decade(round(v)) for v in values]
         return [self._number(round(v * scale, 6)) for v in values]
+
+    def decade(self, power: int) -> str:
+        """10 to ``power`` written the chart's way: 1,000 and 0.01, never rounded to 0."""
+        if power >= -3:
+            return self._number(10 ** power if power >= 0 else round(10.0**power, -power))
+        # The chart's number may write fewer decimals than a smaller decade needs: such a decade
+        # is its 0.001 with more zeros, in its own digits and decimal sign.
+        thousandth = self._number(0.001)
+        return thousandth[:-1] + thousandth[0] * (-power - 3) + thousandth[-1]

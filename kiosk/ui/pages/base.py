@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
@@ -11,6 +12,15 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from kiosk.content.model import Exhibit, Labels, Text
 from kiosk.ui.theme import UiTheme
+
+
+MAX_DECIMALS = 9
+
+
+def decimals_of(value: float) -> int:
+    """How many decimals write ``value`` exactly as the curator gave it (6.8 → 1, 0.00012 → 5)."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return min(max(0, -exponent), MAX_DECIMALS) if isinstance(exponent, int) else 0
 
 
 @dataclass(frozen=True)
@@ -36,9 +46,7 @@ class ViewContext:
 
     def number(self, value: float) -> str:
         """A figure written the visitor's way: 5,078,174 in English, 5 078 174 in Swedish."""
-        locale = QLocale(self.lang)
-        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
-        return locale.toString(float(value), "f", min(decimals, 3))
+        return QLocale(self.lang).toString(float(value), "f", decimals_of(value))
 
     def path(self, ref: str) -> Path:
         """A file named in the content (FileRef paths are relative to the content folder)."""

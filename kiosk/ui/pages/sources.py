@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import PageBase
 from kiosk.ui.pages.base import ViewContext
-from kiosk.ui.widgets import Rule, measure, text_label
+from kiosk.ui.widgets import Rule, button, measure, text_label
 
 PANEL_MEASURES = 1.1  # the panel's width, in text measures (its own padding included)
 
@@ -35,9 +35,7 @@ class SourcesPanel(QWidget):
         self.panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.panel.setMaximumWidth(round(measure(ui) * PANEL_MEASURES))
         self.heading_label = text_label(ctx.label("sources"), "heading")
-        self.close_button = QPushButton(ctx.label("close"))
-        self.close_button.setProperty("role", "quiet")
-        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button = button(ctx.label("close"), "quiet", "close-sources")
         self.close_button.clicked.connect(self.closed)
         self.source_labels = [text_label(ctx.text(source), "body") for source in page.sources]
         self._fill_panel(ui)

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from typing import Sequence
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
-from kiosk.content.model import TimelineEvent
 from kiosk.ui.theme import UiTheme
-from kiosk.ui.widgets import text_label
-
-YEAR = re.compile(r"(?<!\d)(\d{3,4})(?!\d)")
-
-
-def year_span(events: Sequence[TimelineEvent]) -> tuple[int, int]:
-    """The first and last year of the line: the events' years, and any year in their dates."""
-    years = [e.year for e in events if e.year is not None]
-    for event in events:
-        years += [int(y) for text in event.date.all() for y in YEAR.findall(text)]
-    return (min(years), max(years)) if years else (0, -1)
-
+from kiosk.ui.widgets import restyle, text_label
 
 def unbroken(title: str) -> str:
     """The title with no line break after a hyphen: "Five-Year" stays on one line."""
@@ -64,6 +49,4 @@ class EventCard(QPushButton):
         return height
 
     def set_selected(self, selected: bool) -> None:
-        self.setProperty("selected", selected)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self, selected=selected)

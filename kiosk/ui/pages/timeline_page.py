@@ -12,12 +12,14 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import TimelineEvent, TimelinePage
 from kiosk.ui.pages.base import PageView, ViewContext
 from kiosk.ui.pages.timeline_view import EventCard, TimelineView, year_span
-from kiosk.ui.widgets import GridColumn, MarkdownLabel, overflows, scroll_area, scroll_to_start, text_label, title_block
+from kiosk.ui.widgets import (
+    GridColumn, MarkdownLabel, button, overflows, restyle, scroll_area, scroll_to_start, text_label, title_block,
+)
 
 __all__ = ["EventCard", "EventDetail", "TimelinePageView", "TimelineView", "year_span"]
 
@@ -140,9 +142,9 @@ class EventDetail(QWidget):
         self.date_label = text_label("", "eyebrow")
         self.title_label = text_label("", "heading")
         self.text_label = MarkdownLabel("", "body")
-        self.close_button = _button(ctx.label("close"))
+        self.close_button = button(ctx.label("close"), "quiet", "close-event")
         self.close_button.clicked.connect(self.closed)
-        self.earlier_button, self.later_button = _button(""), _button("")
+        self.earlier_button, self.later_button = button("", "quiet", "earlier"), button("", "quiet", "later")
         self.earlier_button.clicked.connect(lambda _=False: self.step_requested.emit(-1))
         self.later_button.clicked.connect(lambda _=False: self.step_requested.emit(1))
         words = QVBoxLayout()
@@ -173,9 +175,7 @@ class EventDetail(QWidget):
 
     def set_portrait(self, portrait: bool) -> None:
         """Large date and steps to the neighbours (portrait), or a quiet date only (landscape)."""
-        self.date_label.setProperty("role", "date" if portrait else "eyebrow")
-        self.date_label.style().unpolish(self.date_label)
-        self.date_label.style().polish(self.date_label)
+        restyle(self.date_label, role="date" if portrait else "eyebrow")
         self.steps.setVisible(portrait)
 
     def _set_words(self, event: TimelineEvent) -> None:
@@ -189,16 +189,12 @@ class EventDetail(QWidget):
                    later: Optional[TimelineEvent] = None) -> None:
         ctx = self._ctx
         self._set_words(event)
-        for button, other, text in ((self.earlier_button, earlier, "\u2039  {}"),
-                                    (self.later_button, later, "{}  \u203a")):
-            button.setText(text.format(ctx.text(other.date)) if other is not None else "")
-            button.setEnabled(other is not None)
-            button.setVisible(other is not None)  # a step to nowhere is no button
+        for step, other, text in ((self.earlier_button, earlier, "\u2039  {}"),
+                                  (self.later_button, later, "{}  \u203a")):
+            step.setText(text.format(ctx.text(other.date)) if other is not None else "")
+            step.setEnabled(other is not None)
+            step.setVisible(other is not None)  # a step to nowhere is no button
         self.show()
 
 
-def _button(text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setProperty("role", "quiet")
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return button
+

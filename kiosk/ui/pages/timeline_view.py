@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QVBoxLayout, QWi
 from kiosk.content.model import TimelineEvent
 from kiosk.ui.gestures import DragTracker
 from kiosk.ui.pages.base import ViewContext
-from kiosk.ui.pages.timeline_card import EventCard, unbroken, year_span
+from kiosk.content.timeline import year_span
+from kiosk.ui.pages.timeline_card import EventCard, unbroken
 from kiosk.ui.pages.wrapping import fitting_width
 from kiosk.ui.widgets import EdgeFade, overflows, scroll_area, scroll_to_start
 
@@ -172,6 +173,7 @@ class TimelineView(QWidget):
         for index, card in enumerate(self._track.cards):
             card.clicked.connect(lambda _=False, i=index: self._on_card_clicked(i))
         self._drag_from = 0
+        self._tracker: Optional[DragTracker] = None
         if compact:
             self._tracker = DragTracker(self, ctx.ui.tap_px / 4, self._wants_drag)
             self._tracker.drag_started.connect(self._on_drag_started)
@@ -223,6 +225,13 @@ class TimelineView(QWidget):
     def reset(self) -> None:
         self.set_current(-1)
         self.reset_scroll()
+        if self._tracker is not None:
+            self._tracker.cancel()
+
+    def detach(self) -> None:
+        """Stop following fingers for good (the screen is going)."""
+        if self._tracker is not None:
+            self._tracker.detach()
 
     def reset_scroll(self) -> None:
         """Back to the first year."""

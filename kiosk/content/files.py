@@ -1,0 +1,71 @@
+"""Files named in the content: found relative to the YAML file that names them, and never outside
+the content folder (not through a link, an absolute path or a '..')."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .context import Context, line
+from .problems import nearest
+from .values import FileRef
+
+
+def file_ref(name: str, node: yaml.Node, ctx: Context, keys: tuple) -> Any:
+    """The file ``name`` (written at ``node``) as a FileRef relative to the content folder, noted
+    as used; INVALID after reporting why it cannot be used."""
+    ctx.named.add(Path(os.path.normpath(ctx.folder / name)))
+    resolved = resolve_file(name, ctx.folder, ctx.root)
+    if isinstance(resolved, str):
+        return ctx.error(node, keys, resolved)
+    ctx.used_files.setdefault(resolved, []).append((ctx.file, line(node), keys))
+    ctx.named.add(resolved)
+    return FileRef(resolved.relative_to(ctx.root).as_posix())
+
+
+def resolve_file(name: str, folder: Path, root: Path) -> "Path | str":
+    """The file ``name`` inside the content folder, or a message saying why it cannot be used."""
+    if "\x00" in name:
+        return "the file name holds a NUL character (\\0): write the name in plain letters"
+    if Path(name).is_absolute() or re.match(r"^[A-Za-z]:[\\/]", name):
+        return (f"'{name}' is an absolute path: name the file relative to this file's folder, "
+                "e.g. images/map.svg")
+    path = folder / name
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):
+        return f"'{name}' cannot be followed (a link loop?): replace it with the file itself"
+    if not real.is_relative_to(root):
+        if Path(os.path.normpath(path)).is_relative_to(root):
+            return (f"'{name}' is a link to a file outside the content folder: put a copy of the "
+                    "file here in place of the link")
+        return (f"'{name}' leaves the content folder: copy the file into this chapter's folder "
+                "and name it from there")
+    try:
+        return _readable(name, path, real)
+    except OSError as exc:  # the system refuses to look the name up at all
+        if exc.errno == errno.ENAMETOOLONG:
+            return f"'{name[:40]}…' is too long for a file name: give the file a shorter name"
+        return f"'{name}' cannot be opened ({exc.strerror}): check the folder's permissions"
+
+
+def _readable(name: str, path: Path, real: Path) -> "Path | str":
+    if real.is_dir():
+        return f"'{name}' is a folder, not a file: name the file itself"
+    if not real.is_file():
+        siblings = [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
+        close = nearest(path.name, [n for n in siblings if n != "chapter.yaml"])
+        fix = (f"did you mean '{close}'?" if close else
+               "check the spelling, and that the file is there (a name is relative to this file's folder)")
+        return f"file not found: '{name}'; {fix}"
+    try:
+        with open(real, "rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        return f"'{name}' cannot be read ({exc.strerror}): check the file's permissions"
+    return real

@@ -1,0 +1,84 @@
+"""What the next visitor finds after a reload, a language change or an idle reset."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtCore import QPoint
+from kiosk.session import Screen
+from tests.conftest import CONTENT, REPO
+from tests.touch import settle, start_visit, swipe, tap
+
+
+def highlights(kiosk) -> int:
+    return kiosk.screens.attract._stage_layout.count()
+
+
+def test_after_a_reload_the_attract_loop_has_every_highlight_again(open_kiosk, qtbot):
+    kiosk = open_kiosk(CONTENT)
+    wanted = len(kiosk.result.exhibit.attract.highlights)
+    qtbot.waitUntil(lambda: kiosk.screens.library.done and highlights(kiosk) == wanted, timeout=20000)
+    kiosk.staff._on_reload()
+    assert kiosk.window.current_screen() is kiosk.screens.attract
+    qtbot.waitUntil(lambda: kiosk.screens.library.done and highlights(kiosk) == wanted, timeout=20000)
+
+
+def test_a_changed_language_builds_its_pages_ahead(open_kiosk, small_content, qtbot):
+    kiosk = open_kiosk(small_content())
+    start_visit(kiosk, qtbot)
+    swedish = next(b for b in kiosk.screens.home.language_buttons if b.objectName() == "language-sv")
+    tap(swedish)
+    assert kiosk.session.state.language == "sv"
+    qtbot.waitUntil(lambda: kiosk.screens.library.done, timeout=20000)
+    assert kiosk.screens.ctx.lang == "sv"
+
+
+def test_an_event_tapped_on_the_home_timeline_opens_on_its_page(open_kiosk, qtbot):
+    kiosk = open_kiosk(CONTENT)
+    start_visit(kiosk, qtbot)
+    timeline = kiosk.screens.home.timeline
+    tap(timeline.cards[2])
+    assert kiosk.session.state.screen is Screen.CHAPTER
+    view = kiosk.screens.chapter.stack.current_view()
+    events = kiosk.result.exhibit.find_page(kiosk.result.exhibit.home_timeline)[1].events
+    assert view.current_event() == 2
+    assert view.detail.title_label.text() == events[2].title.get("en")
+
+
+def test_the_next_visitor_finds_the_home_timeline_untouched(open_kiosk, qtbot):
+    kiosk = open_kiosk(CONTENT)
+    start_visit(kiosk, qtbot)
+    timeline = kiosk.screens.home.timeline
+    tap(timeline.cards[3])
+    assert timeline.current() == 3
+    kiosk.session.reset()
+    assert timeline.current() == -1
+
+
+def test_a_finger_left_on_the_page_through_a_reset_does_not_stop_the_next_swipe(kiosk, qtbot):
+    start_visit(kiosk, qtbot)
+    index = next(i for i, c in enumerate(kiosk.result.exhibit.chapters) if not c.advisory)
+    tap(kiosk.screens.home.tiles[index])
+    settle(kiosk, qtbot)
+    stack = kiosk.screens.chapter.stack
+    middle = stack.rect().center()
+    swipe(qtbot, stack, middle, middle - QPoint(100, 0), release=False)  # a drag, still held
+    assert stack.busy
+    kiosk.session.reset()  # the time ran out while the finger was still down
+    assert not stack.busy
+    settle(kiosk, qtbot)
+    start_visit(kiosk, qtbot)
+    tap(kiosk.screens.home.tiles[index])
+    settle(kiosk, qtbot)
+    centre = stack.rect().center()
+    swipe(qtbot, stack, centre + QPoint(300, 0), centre - QPoint(300, 0))
+    qtbot.waitUntil(lambda: not stack.busy)
+    assert kiosk.session.state.page == 1
+
+
+def test_a_size_the_kiosk_cannot_read_is_refused_in_one_line():
+    done = subprocess.run([sys.executable, "-m", "kiosk", "--windowed", "--size", "1366"],
+                          capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == "kiosk: --size takes WIDTHxHEIGHT in pixels, like 1920x1080; got '1366'\n"
