@@ -145,8 +145,11 @@ def test_a_touch_anywhere_calls_off_the_warning_and_presses_nothing(open_kiosk, 
     assert not kiosk.idle_overlay.isVisible()
     assert pressed == []
     assert kiosk.window.current_screen() is screen and screen.indicator.text() == "1 / 4"
-    turn_page(kiosk, qtbot)  # the visit goes on
+    turn_page(kiosk, qtbot)  # the visit goes on, and no tap after it is lost
     assert pressed == [True] and screen.indicator.text() == "2 / 4"
+    turn_page(kiosk, qtbot)
+    turn_page(kiosk, qtbot)
+    assert pressed == [True, True, True] and screen.indicator.text() == "4 / 4"
 
 
 def test_the_big_button_continues_the_visit_and_the_wait_starts_again(open_kiosk, small_content, qtbot, clock):

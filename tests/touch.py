@@ -30,9 +30,8 @@ def two_finger_tap(first: QWidget, second: QWidget) -> None:
     QTest.touchEvent(window, DEVICE).release(0, a, window).release(1, b, window).commit()
 
 
-def swipe(qtbot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 8, step_ms: int = 10,
-          release: bool = True) -> None:
-    """One finger dragged from ``start`` to ``end`` (widget coordinates), and lifted unless told."""
+def swipe(qtbot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 8, step_ms: int = 10) -> None:
+    """One finger dragged from ``start`` to ``end`` (widget coordinates)."""
     window = widget.window()
     a, b = widget.mapTo(window, start), widget.mapTo(window, end)
     sequence = QTest.touchEvent(window, DEVICE, False)
@@ -41,8 +40,7 @@ def swipe(qtbot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 8, st
         qtbot.wait(step_ms)
         point = a + (b - a) * (step / steps)
         sequence.move(0, point, window).commit()
-    if release:
-        sequence.release(0, b, window).commit()
+    sequence.release(0, b, window).commit()
 
 
 def settle(kiosk, qtbot) -> None:

@@ -22,6 +22,9 @@ ACTIVITY = {
 }
 
 
+ENDS_WARNING = {QEvent.MouseButtonRelease, QEvent.TouchEnd, QEvent.KeyPress, QEvent.Wheel}
+
+
 class IdleWatch(QObject):
     """Watches for activity and announces the idle warning, its countdown, and the reset."""
 
@@ -40,10 +43,14 @@ class IdleWatch(QObject):
         QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in ACTIVITY and isinstance(obj, QWidget):
-            if event.type() != QEvent.MouseMove or event.buttons():
+        kind = event.type()
+        if kind in ACTIVITY and isinstance(obj, QWidget):
+            if kind != QEvent.MouseMove or event.buttons():
                 self.session.touched()
-                if self._warning:
+                # The warning ends when the finger lifts, not when it lands: hiding the
+                # overlay under a finger still down would leave Qt's touch-to-mouse state
+                # out of step, and the visitor's next tap would be lost.
+                if self._warning and kind in ENDS_WARNING:
                     self._warning = False
                     self.warning_cancelled.emit()
                     self.reschedule()
