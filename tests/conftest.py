@@ -182,25 +182,32 @@ def open_kiosk(qtbot):
         kiosk.stop()
 
 
-class SteppedClock:
-    """The monotonic clock, plus time a test makes pass at once (a finger held for seconds)."""
+class StillClock:
+    """A monotonic clock that moves only when the test moves it: what the kiosk shows then
+    depends on the time the test set, not on how late a timer ran under load."""
 
-    def __init__(self):
-        import time
-
-        self._monotonic = time.monotonic
-        self.offset = 0.0
+    def __init__(self) -> None:
+        self.now = 1000.0
 
     def __call__(self) -> float:
-        return self._monotonic() + self.offset
+        return self.now
 
     def advance(self, seconds: float) -> None:
-        self.offset += seconds
+        self.now += seconds
+
+
+SLACK_MS = 5000  # how late, under load, a kiosk QTimer of a few seconds may run out
+
+
+def idle_for(qtbot, clock: StillClock, seconds: float, until) -> None:
+    """No one touches the kiosk for ``seconds``; wait for its timer to run out and ``until`` to hold."""
+    clock.advance(seconds)
+    qtbot.waitUntil(until, timeout=round(seconds * 1000) + SLACK_MS)
 
 
 @pytest.fixture
-def clock() -> SteppedClock:
-    return SteppedClock()
+def clock() -> StillClock:
+    return StillClock()
 
 
 def shipped_pin_hash() -> str:

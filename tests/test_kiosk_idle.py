@@ -13,38 +13,12 @@ import re
 import subprocess
 import sys
 
-import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 
 from kiosk.session import Screen
-from tests.conftest import REPO
+from tests.conftest import REPO, idle_for
 from tests.touch import settle, start_visit, swipe, tap
 
-SLACK_MS = 5000  # how late, under load, a kiosk QTimer of a few seconds may run out
-
-
-class StillClock:
-    """A monotonic clock that moves only when the test moves it (conftest's ``clock`` runs on)."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def clock() -> StillClock:
-    return StillClock()
-
-
-def idle_for(qtbot, clock, seconds: float, until) -> None:
-    """No one touches the kiosk for ``seconds``; wait for its timer to run out and ``until`` to hold."""
-    clock.advance(seconds)
-    qtbot.waitUntil(until, timeout=round(seconds * 1000) + SLACK_MS)
 
 
 def open_story(kiosk, qtbot):

@@ -18,36 +18,12 @@ from PySide6.QtTest import QTest
 from kiosk.content.loader import load_exhibit
 from kiosk.session import Screen
 from kiosk.ui.admin.screen import in_order
+from tests.conftest import SLACK_MS, idle_for
 from tests.touch import DEVICE, settle, tap
 
 PIN = "1921"
 INSET = 20  # how far inside a corner the finger lands
 PAUSE, TAP = 0.4, 0.1  # seconds between the gesture's taps, and each tap's
-SLACK_MS = 5000  # how late, under load, a kiosk QTimer of a second or two may run out
-
-
-class StillClock:
-    """A monotonic clock that moves only when the test moves it (conftest's ``clock`` runs on)."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def clock() -> StillClock:
-    return StillClock()
-
-
-def walk_away(qtbot, clock, seconds: float, until) -> None:
-    """No one touches the kiosk for ``seconds``; wait for its timer to run out and ``until`` to hold."""
-    clock.advance(seconds)
-    qtbot.waitUntil(until, timeout=round(seconds * 1000) + SLACK_MS)
 
 
 def corner_point(window, corner: str) -> QPoint:
@@ -228,9 +204,9 @@ def test_staff_who_walk_away_leave_no_admin_screen_open(open_kiosk, content_copy
     set_idle(content_copy, timeout=1, warning=1)
     kiosk = open_kiosk(content_copy, clock=clock)
     screen = open_admin(kiosk, qtbot, clock)
-    walk_away(qtbot, clock, 1, lambda: kiosk.idle_overlay.isVisible())
+    idle_for(qtbot, clock, 1, lambda: kiosk.idle_overlay.isVisible())
     assert screen.isVisible()
-    walk_away(qtbot, clock, 1, lambda: kiosk.window.current_screen() is kiosk.screens.attract)
+    idle_for(qtbot, clock, 1, lambda: kiosk.window.current_screen() is kiosk.screens.attract)
     assert kiosk.session.state.screen is Screen.ATTRACT
     assert not screen.isVisible()
 
@@ -241,9 +217,9 @@ def test_a_pin_pad_left_open_closes_when_the_kiosk_starts_over(open_kiosk, conte
     pad = open_pin_pad(kiosk, qtbot, clock)
     tap(pad.digit_keys[1])
     assert pad.dots.count == 1
-    walk_away(qtbot, clock, 1, lambda: kiosk.idle_overlay.isVisible())
+    idle_for(qtbot, clock, 1, lambda: kiosk.idle_overlay.isVisible())
     assert pad.isVisible()
-    walk_away(qtbot, clock, 1, lambda: kiosk.window.current_screen() is kiosk.screens.attract)
+    idle_for(qtbot, clock, 1, lambda: kiosk.window.current_screen() is kiosk.screens.attract)
     assert not pad.isVisible()
     assert pad.dots.count == 0  # the next one to open it starts with an empty PIN
 
