@@ -307,6 +307,23 @@ CASES = [
         "chapters/24-csv/figures.csv:5: this row has 1 cell but the header has 3: check for a "
         "missing or stray comma, and put a text that contains a comma in double quotes",
     )),
+    Case("csv-blank-category", {
+        "44-blank/figures.csv": "year,year@sv,people\n1921,1921,10\n,1925,20\n1926,,7\n",
+        "44-blank/chapter.yaml": yaml_text("""
+            title: Blank
+            teaser: A CSV row without its category.
+            pages:
+              - type: chart
+                chart:
+                  kind: bar
+                  unit: people
+                  data: figures.csv
+            """)}, (
+        "chapters/44-blank/figures.csv:3: year: this row has no category name: write the bar's "
+        "name in the first column (in every language's column)",
+        "chapters/44-blank/figures.csv:4: year: this row has no category name: write the bar's "
+        "name in the first column (in every language's column)",
+    )),
     Case("total-does-not-match", {"25-total/chapter.yaml": yaml_text("""
         title: Total
         teaser: A total that does not add up.

@@ -124,6 +124,13 @@ def _category_texts(table, first, node, ctx, keys):
         ctx.problems.error(table.file, 1, (), f"the exhibit has more than one language, so the "
                            f"categories need translating: add the column(s) {names}")
         return INVALID
+    blank = [line for line, cells in table.rows
+             if not cells[0] or any(not cells[column[f"{first}@{c}"]] for c in others)]
+    for line in blank:
+        ctx.problems.error(table.file, line, (first,), "this row has no category name: write the "
+                           "bar's name in the first column (in every language's column)")
+    if blank:
+        return INVALID
     if not others:
         return tuple(Text.plain(cells[0]) for _, cells in table.rows)
     return tuple(
