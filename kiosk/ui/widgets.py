@@ -241,6 +241,20 @@ def page_column(title: str, ui: UiTheme) -> tuple[GridColumn, Optional[QLabel]]:
     return grid, title_block(title, ui, grid)
 
 
+def close_page(view: QWidget, grid: GridColumn, context: str, space: int) -> Optional[QLabel]:
+    """End a centred page: its context text (if any) ``space`` below, room beneath, and the
+    column filling ``view``. The context label, or None."""
+    label = None
+    if context:
+        grid.column.addSpacing(space)
+        label = grid.add_text(MarkdownLabel(context, "body"))
+    grid.column.addStretch(2)
+    layout = QVBoxLayout(view)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(grid)
+    return label
+
+
 def scroll_area(orientation: Qt.Orientation, parent: Optional[QWidget] = None) -> QScrollArea:
     """A frameless, transparent scroll area that scrolls one way, with the theme's slim bar.
 

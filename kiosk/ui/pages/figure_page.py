@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import FigurePage
 from kiosk.ui.pages.base import PageView, ViewContext
-from kiosk.ui.widgets import MarkdownLabel, page_column, text_label
+from kiosk.ui.widgets import close_page, page_column, text_label
 
 NUMBER_AND_WORD = re.compile(r"(\d) (?=\S)")
 
@@ -27,11 +27,4 @@ class FigurePageView(PageView):
         self.figure_label = grid.add_wide(text_label(figure, "figure"))
         grid.column.addSpacing(ui.px(8))
         self.label_label = grid.add_text(text_label(ctx.text(page.label), "subtitle"))
-        self.context_label = None
-        if page.context is not None:
-            grid.column.addSpacing(ui.px(40))
-            self.context_label = grid.add_text(MarkdownLabel(ctx.text(page.context), "body"))
-        grid.column.addStretch(2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(grid)
+        self.context_label = close_page(self, grid, ctx.text(page.context), ui.px(40))

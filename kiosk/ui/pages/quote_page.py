@@ -6,12 +6,12 @@ from math import ceil
 from typing import Optional
 
 from PySide6.QtGui import QFont, QPainter, QPainterPath
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import QuotePage
 from kiosk.ui.pages.base import PageView, ViewContext
 from kiosk.ui.theme import UiTheme
-from kiosk.ui.widgets import MarkdownLabel, page_column, text_label
+from kiosk.ui.widgets import close_page, page_column, text_label
 
 MARK = "\u201c"  # the opening quotation mark, drawn large as the page's ornament
 MARK_SCALE = 1.3  # times the display size
@@ -31,14 +31,7 @@ class QuotePageView(PageView):
         self.quote_label.setMaximumWidth(round(grid.measure * 1.2))
         grid.column.addSpacing(ui.px(36))
         self.attribution_label = grid.add_text(text_label(ctx.text(page.attribution), "caption"))
-        self.context_label = None
-        if page.context is not None:
-            grid.column.addSpacing(ui.px(56))
-            self.context_label = grid.add_text(MarkdownLabel(ctx.text(page.context), "body"))
-        grid.column.addStretch(2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(grid)
+        self.context_label = close_page(self, grid, ctx.text(page.context), ui.px(56))
 
 
 class QuoteMark(QWidget):
