@@ -128,35 +128,35 @@ def check_cell(cell, expected, where):
         assert cell.value == expected, f"{where}: should be {expected}, is {cell.value}"
 
 
-def visible_texts(obj, path="exhibit"):
-    """Every text a visitor can see: each Text anywhere in the exhibit, except curators' notes."""
-    if isinstance(obj, Text):
-        for text in obj.all():
-            yield path, text
-    elif isinstance(obj, Language):
-        yield f"{path}.name", obj.name
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+def walk(obj, path="exhibit"):
+    """(path, value) for the exhibit and everything in it, curators' notes left out."""
+    yield path, obj
+    if isinstance(obj, (tuple, list)):
+        for i, item in enumerate(obj):
+            yield from walk(item, f"{path}[{i}]")
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, (type, Text)):
         for f in dataclasses.fields(obj):
             if f.name not in SKIP_FIELDS:
-                yield from visible_texts(getattr(obj, f.name), f"{path}.{f.name}")
-    elif isinstance(obj, (tuple, list)):
-        for i, item in enumerate(obj):
-            yield from visible_texts(item, f"{path}[{i}]")
+                yield from walk(getattr(obj, f.name), f"{path}.{f.name}")
 
 
-def shown_numbers(obj, path="exhibit"):
+def visible_texts(obj):
+    """Every text a visitor can see: each Text anywhere in the exhibit, and language names."""
+    for path, value in walk(obj):
+        if isinstance(value, Text):
+            for text in value.all():
+                yield path, text
+        elif isinstance(value, Language):
+            yield f"{path}.name", value.name
+
+
+def shown_numbers(obj):
     """Numbers shown as digits without being in a text: key figures and timeline years."""
-    if isinstance(obj, FigurePage):
-        yield f"{path}.value", obj.value
-    if isinstance(obj, TimelineEvent) and obj.year is not None:
-        yield f"{path}.year", obj.year
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            if f.name not in SKIP_FIELDS:
-                yield from shown_numbers(getattr(obj, f.name), f"{path}.{f.name}")
-    elif isinstance(obj, (tuple, list)):
-        for i, item in enumerate(obj):
-            yield from shown_numbers(item, f"{path}[{i}]")
+    for path, value in walk(obj):
+        if isinstance(value, FigurePage):
+            yield f"{path}.value", value.value
+        if isinstance(value, TimelineEvent) and value.year is not None:
+            yield f"{path}.year", value.year
 
 
 def numbers_in(text: str):
