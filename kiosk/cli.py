@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("content", nargs="?", help=CONTENT_HELP)
     run.add_argument("--windowed", action="store_true", help="run in a window, for laptops and development")
     run.add_argument("--size", metavar="WxH", help="window size with --windowed, e.g. 1366x768")
+    run.add_argument("--data-dir", metavar="DIR",
+                     help="where the kiosk keeps the last good content (default: the user data folder)")
 
     validate = commands.add_parser(
         "validate", help="check a content folder and report every problem",
@@ -110,7 +112,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"kiosk: {size_problem('--size', args.size)}", file=sys.stderr)
             return 2
     from .ui.app import run_kiosk
-    return run_kiosk(args.content, args.windowed, args.size)
+    return run_kiosk(args.content, args.windowed, args.size, args.data_dir)
 
 
 if __name__ == "__main__":

@@ -34,9 +34,22 @@ def content_dir(given: Optional[str]) -> Path:
     return here if (here / "exhibit.yaml").is_file() else shipped_content()
 
 
-def log_dir() -> Path:
-    """Where the kiosk writes its rotating log: $XDG_STATE_HOME/kiosk, else ~/.local/state/kiosk."""
-    import os
+APP_NAME = "kiosk"
 
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "kiosk"
+
+def log_dir() -> Path:
+    """Where the kiosk writes its rotating log: the platform's user log folder
+    (on Linux $XDG_STATE_HOME/kiosk/log, else ~/.local/state/kiosk/log)."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def data_dir(given: Optional[str] = None) -> Path:
+    """Where the kiosk keeps its own data (the last good content): ``--data-dir``, else the
+    platform's user data folder (on Linux $XDG_DATA_HOME/kiosk, else ~/.local/share/kiosk)."""
+    if given:
+        return Path(given)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -319,3 +319,46 @@ def small_content(tmp_path: Path):
         return root
 
     return write
+
+
+# --- the floor: content owner, snapshot and window -------------------------------------------
+
+@pytest.fixture
+def open_floor(qtbot, tmp_path):
+    """Start the kiosk as ``kiosk`` does, through the content owner: ``open_floor(folder,
+    data=…, clock=…, retry_ms=…)`` shows what can run and returns the ``Floor``; stopped after.
+    Each floor's data folder (its snapshot) is ``tmp_path / "data"`` unless told."""
+    import time
+
+    from PySide6.QtCore import QSize
+
+    from kiosk.owner import ContentOwner
+    from kiosk.paths import assets_dir
+    from kiosk.ui.floor import Floor
+    from kiosk.ui.fonts import register_fonts
+
+    register_fonts(assets_dir() / "fonts")
+    floors = []
+
+    def start(folder: Path, data: Path | None = None, clock=None, retry_ms: int = 50, size=(1920, 1080)):
+        owner = ContentOwner(folder, data or tmp_path / "data")
+        floor = Floor(owner, QSize(*size), 96, kiosk_mode=True, clock=clock or time.monotonic,
+                      retry_ms=retry_ms)
+        qtbot.addWidget(floor.window)
+        floor.start_up()
+        floor.window.resize(*size)
+        floor.window.show()
+        qtbot.waitExposed(floor.window)
+        floor.start()
+        floors.append(floor)
+        return floor
+
+    yield start
+    for floor in floors:
+        floor.stop()
+
+
+def running(floor, qtbot):
+    """The floor's kiosk once all of its content has come."""
+    qtbot.waitUntil(lambda: floor.kiosk is not None and floor.kiosk.complete, timeout=10000)
+    return floor.kiosk

@@ -73,12 +73,12 @@ def load_exhibit(root: Path, shown_as: Optional[str] = None) -> LoadResult:
         raise NotContentFolder(f"{root} is not a content folder: it has no {EXHIBIT_FILE}")
     real_root = root.resolve()
     prefix = (shown_as if shown_as is not None else str(root)).rstrip("/")
-    with _collector_paused():
+    with collector_paused():
         return _load(real_root, prefix)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Loading makes a few hundred thousand objects and no cycles, so Python's cycle collector
     would only walk them (and any exhibit still shown) again and again: a third of the time."""
     was_enabled = gc.isenabled()

@@ -9,14 +9,13 @@ from __future__ import annotations
 import logging
 import sys
 from logging.handlers import RotatingFileHandler
-from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
-from kiosk.paths import assets_dir, content_dir, log_dir
+from kiosk.owner import ContentOwner
+from kiosk.paths import assets_dir, content_dir, data_dir, log_dir
 from kiosk.screen_size import parse_size
 
 log = logging.getLogger("kiosk")
@@ -63,25 +62,6 @@ def setup_logging() -> None:
     sys.excepthook = lambda kind, value, tb: log.error("unexpected error", exc_info=(kind, value, tb))
 
 
-def load(folder: Optional[str]) -> tuple[Optional[LoadResult], Path, int]:
-    """The content to show, or an exit code with the reason on stderr."""
-    path = content_dir(folder)
-    try:
-        result = load_exhibit(path)
-    except NotContentFolder as exc:
-        print(f"kiosk: {exc}", file=sys.stderr)
-        return None, path, 2
-    if result.exhibit is None:
-        for problem in result.errors:
-            print(problem, file=sys.stderr)
-        print(f"kiosk: {path}/exhibit.yaml cannot be used: fix the problems above "
-              f"(kiosk validate {path})", file=sys.stderr)
-        return None, path, 1
-    for problem in result.problems:
-        log.warning("content: %s", problem)
-    return result, path, 0
-
-
 def window_size(app: QApplication, size: Optional[str], windowed: bool) -> QSize:
     screen = app.primaryScreen()
     if not windowed:
@@ -92,37 +72,42 @@ def window_size(app: QApplication, size: Optional[str], windowed: bool) -> QSize
     return WINDOWED_DEFAULT.boundedTo(QSize(room.width() * 9 // 10, room.height() * 9 // 10))
 
 
-def run_kiosk(folder: Optional[str], windowed: bool, size: Optional[str]) -> int:
+def run_kiosk(folder: Optional[str], windowed: bool, size: Optional[str], data: Optional[str] = None) -> int:
     setup_logging()
-    app, kiosk, code = start_kiosk(folder, windowed, size)
-    if kiosk is None:
-        return code
+    app, floor = start_kiosk(folder, windowed, size, data)
     code = app.exec()
-    kiosk.stop()
+    floor.stop()
     return code
 
 
-def start_kiosk(folder: Optional[str], windowed: bool, size: Optional[str]):
-    """Load the content and show the kiosk; (app, kiosk, 0), or (None, None, exit code)."""
-    result, path, code = load(folder)
-    if result is None:
-        return None, None, code
+def start_kiosk(folder: Optional[str], windowed: bool, size: Optional[str], data: Optional[str] = None):
+    """Show the kiosk: the content's first screen, or the unavailable screen; (app, floor).
+
+    It never gives up: whatever the folder holds, something calm is on screen."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
+    from kiosk.ui.floor import Floor
     from kiosk.ui.fonts import register_fonts
-    from kiosk.ui.kiosk import Kiosk
 
+    path = content_dir(folder)
     register_fonts(assets_dir() / "fonts", path / "fonts")
     screen = app.primaryScreen()
     dpi = min(max(screen.physicalDotsPerInch(), DPI_RANGE[0]), DPI_RANGE[1])
-    kiosk = Kiosk(result, str(path.resolve()), window_size(app, size, windowed), dpi, kiosk_mode=not windowed)
-    kiosk.first_frame = FirstFrame(kiosk.window)
-    kiosk.first_frame.painted.connect(kiosk.start)
-    kiosk.staff.exit_requested.connect(app.quit)
+    owner = ContentOwner(path, data_dir(data), shown_as=str(path))
+    floor = Floor(owner, window_size(app, size, windowed), dpi, kiosk_mode=not windowed)
+    floor.first_frame = FirstFrame(floor.window)
+    floor.first_frame.painted.connect(floor.start)
+    floor.exit_requested.connect(app.quit)
+    floor.start_up()
     if windowed:
-        kiosk.window.setWindowTitle(kiosk.screens.ctx.text(result.exhibit.title))
-        kiosk.window.show()
+        floor.window.setWindowTitle(_title(floor))
+        floor.window.show()
     else:
-        kiosk.window.place_on_screen()
+        floor.window.place_on_screen()
     log.info("kiosk started with %s", path)
-    return app, kiosk, 0
+    return app, floor
+
+
+def _title(floor) -> str:
+    kiosk = floor.kiosk
+    return kiosk.screens.ctx.text(kiosk.session.exhibit.title) if kiosk is not None else "kiosk"

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Chapter
-from kiosk.ui.pages.base import PageView, ViewContext
+from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.pagestack import PageStack
 from kiosk.ui.widgets import button
+
+if TYPE_CHECKING:
+    from kiosk.ui.library import PageLibrary
 
 BACK_ARROW, NEXT_ARROW = "\u2039", "\u203a"
 
@@ -56,12 +59,12 @@ class ChapterScreen(QWidget):
     previous_requested = Signal()
     sources_requested = Signal()
 
-    def __init__(self, ctx: ViewContext, views_for: Callable[[int], list[PageView]],
-                 parent: Optional[QWidget] = None):
+    def __init__(self, ctx: ViewContext, library: "PageLibrary", parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.ctx = ctx
-        self._views_for = views_for
+        self._library = library
         self.chapter: Optional[Chapter] = None
+        self.index = -1  # the chapter's position in the exhibit
         self.setProperty("role", "screen")
         ui = ctx.ui
         self.home_button = button(ctx.label("home"), "quiet", "home")
@@ -112,9 +115,11 @@ class ChapterScreen(QWidget):
 
     def open_chapter(self, index: int, chapter: Chapter, page: int = 0) -> None:
         """Show ``chapter`` from ``page``, with its views built ahead of time."""
-        self.chapter = chapter
+        self.chapter, self.index = chapter, index
         self.chapter_title.setText(self.ctx.text(chapter.title))
-        self.stack.set_views(self._views_for(index), page)
+        library = self._library
+        self.stack.set_pages(len(chapter.pages), page, lambda number: library.view(index, number),
+                             library.shelve)
         self._update_controls(page)
 
     def show_page(self, page: int, animate: bool = True) -> None:

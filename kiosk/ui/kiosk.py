@@ -1,7 +1,10 @@
-"""The composition root: the visitor session on one side, the screens on the other, wired.
+"""The composition root of one content load: the visitor session on one side, the screens on the
+other, wired.
 
 Screens only ask (``chapter_requested``, ``next_requested`` …); the session decides and
-announces the change; ``Kiosk`` moves the screens to match. Nothing else connects the two.
+announces the change; ``Kiosk`` moves the screens to match. A change of language, text size,
+contrast or motion reaches the views in place (``apply``); only new content replaces them.
+Staff ask by signal too; what only the floor can do (load content, quit) goes up as signals.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Callable, Optional
 from PySide6.QtCore import QObject, QSize, Signal, Slot
 
 from kiosk.content.loader import LoadResult
-from kiosk.session import Change, Screen, VisitorSession
+from kiosk.session import Change, Reason, Screen, State, VisitorSession
 from kiosk.ui.idle import IdleOverlay, IdleWatch
 from kiosk.ui.imagecheck import with_image_problems
 from kiosk.ui.pages.base import ViewContext
@@ -26,14 +29,18 @@ log = logging.getLogger("kiosk")
 
 
 class Kiosk(QObject):
-    """One running kiosk: content, session, window and their wiring."""
+    """One running kiosk: content, session, screens and their wiring, in one window."""
 
     state_changed = Signal(object)  # a session Change, for analytics and logs
+    visitor_event = Signal(str, object)  # what a visitor did inside a page: (what, detail)
     content_reloaded = Signal()
+    reload_requested = Signal()  # staff asked to read the content folder again
+    exit_requested = Signal()  # staff asked to quit
 
     def __init__(self, result: LoadResult, content_dir: str, screen: QSize, dpi: float,
                  kiosk_mode: bool, clock: Callable[[], float] = time.monotonic,
-                 parent: Optional[QObject] = None):
+                 parent: Optional[QObject] = None, window: Optional[KioskWindow] = None,
+                 complete: bool = True):
         super().__init__(parent)
         self.result = result
         self.content_dir = content_dir
@@ -41,43 +48,57 @@ class Kiosk(QObject):
         self.clock = clock  # the session's, the admin gesture's and the PIN lock's
         self.session = VisitorSession(result.exhibit, clock)
         self.session.subscribe(self._on_change)
-        self.window = KioskWindow(kiosk_mode)
+        self.window = window or KioskWindow(kiosk_mode)
         self.window.resize(screen)
         self.screens: Optional[Screens] = None
+        self.staff: Optional[Staff] = None
         self.idle_overlay: Optional[IdleOverlay] = None
         self.idle = IdleWatch(self.session, self)
         self.idle.warning_started.connect(self._on_idle_warning)
         self.idle.countdown_changed.connect(self._on_idle_warning)
         self.idle.warning_cancelled.connect(self._on_idle_cancelled)
         self.idle.expired.connect(self._on_idle_expired)
-        self.staff = Staff(self)
+        self.complete = complete  # False while only the first screen's content is here
         self._started = False
-        self._build(result.exhibit.default_language)
+        self._visit_waiting = False
+        self._build()
 
     # --- building ---------------------------------------------------------------------
 
-    def context(self, lang: str) -> ViewContext:
-        ui = make_theme(self.result.exhibit.theme, self._screen, self._dpi,
-                        self.session.state.text_scale)
-        return ViewContext(self.result.exhibit, ui, lang)
+    def context(self, state: Optional[State] = None) -> ViewContext:
+        state = state or self.session.state
+        ui = make_theme(self.result.exhibit.theme, self._screen, self._dpi, state.text_scale,
+                        state.high_contrast, state.reduced_motion)
+        return ViewContext(self.session.exhibit, ui, state.language)
 
-    def _build(self, lang: str) -> None:
-        """Make every screen for one language (at start, after a reload or a language change)."""
-        old = self.screens
-        ctx = self.context(lang)
+    def _build(self) -> None:
+        """Make the screens for the content (at start and after a new content load)."""
+        old, old_staff = self.screens, self.staff
+        ctx = self.context()
         self.window.setStyleSheet(ctx.ui.stylesheet())
         self.screens = Screens(ctx, self.window, self._wire)
-        if self.idle_overlay is not None:  # the last language's: gone with its screens
+        self.screens.library.view_made.connect(self._wire_page)
+        if self.idle_overlay is not None:  # the last content's
             self.idle_overlay.hide()
             self.idle_overlay.deleteLater()
         self.idle_overlay = IdleOverlay(ctx, self.window)
         self.idle_overlay.continue_requested.connect(self._on_idle_cancelled)
-        self.staff.rebuild(ctx)
-        if old is not None:
-            old.discard()
-        if self._started:  # a rebuild after the first frame builds ahead at once
+        self._build_staff()
+        for gone in (old, old_staff):
+            if gone is not None:
+                gone.discard()
+        if self._started and self.complete:  # a rebuild after the first frame builds ahead at once
             self.screens.build_ahead()
         self._show(self.session.state, animate=False)
+
+    def _build_staff(self) -> None:
+        exhibit = self.result.exhibit
+        staff_ctx = self.context(State(language=exhibit.default_language))
+        self.staff = Staff(staff_ctx, self.result, self.window, self.content_dir, self.clock, self)
+        self.staff.admin_requested.connect(self.session.open_admin)
+        self.staff.back_requested.connect(self._on_admin_back)
+        self.staff.reload_requested.connect(self.reload_requested)
+        self.staff.exit_requested.connect(self._on_exit)
 
     def _wire(self, kind: Screen, screen) -> None:
         """Connect a newly made screen's requests to the session."""
@@ -88,6 +109,8 @@ class Kiosk(QObject):
             screen.chapter_requested.connect(self._on_chapter_requested)
             screen.language_requested.connect(session.set_language)
             screen.timeline_event_requested.connect(self._on_timeline_event)
+            if hasattr(screen, "text_size_requested"):
+                screen.text_size_requested.connect(session.next_text_scale)
         elif kind is Screen.ADVISORY:
             screen.continue_requested.connect(session.accept_advisory)
             screen.skip_requested.connect(session.skip_chapter)
@@ -97,17 +120,42 @@ class Kiosk(QObject):
             screen.next_requested.connect(self._on_next)
             screen.previous_requested.connect(self._on_previous)
             screen.page_requested.connect(self._on_page_requested)
-            screen.sources_requested.connect(self.screens.show_sources)
+            screen.sources_requested.connect(self._on_sources_requested)
+
+    def _wire_page(self, view) -> None:
+        """A page view's own events (a figure revealed, an event opened) go up for analytics."""
+        page_id = view.page.id or ""
+        for signal, what in (("value_revealed", "value revealed"), ("event_opened", "event opened")):
+            if hasattr(view, signal):
+                getattr(view, signal).connect(lambda detail, w=what: self.visitor_event.emit(w, (page_id, detail)))
 
     def start(self) -> None:
         """After the first frame: build the rest ahead of need, start the idle watch."""
         self._started = True
-        self.screens.build_ahead()
-        self._check_images()
         self.idle.reschedule()
+        if self.complete:
+            self._build_ahead()
+
+    def _build_ahead(self) -> None:
+        self.screens.build_ahead()
+        self._plan()
+        self._check_images()
+
+    def complete_with(self, result: LoadResult) -> None:
+        """The rest of the content has come (a start that showed its first screen early): the
+        same content, so nothing on screen changes."""
+        self.result = result
+        self.session.exhibit = result.exhibit
+        self.screens.adopt(result.exhibit)
+        self.complete = True
+        if self._started:
+            self._build_ahead()
+        if self._visit_waiting:
+            self._visit_waiting = False
+            self.session.start_visit()
 
     def _check_images(self) -> None:
-        """Decode every picture once, after the first frame; staff see what failed."""
+        """Decode every picture's header once, after the first frame; staff see what failed."""
         checked = with_image_problems(self.result)
         if checked is not self.result:
             for problem in checked.problems[len(self.result.problems):]:
@@ -132,6 +180,9 @@ class Kiosk(QObject):
     @Slot()
     def _on_visit_requested(self) -> None:
         self.session.touched()
+        if not self.complete:
+            self._visit_waiting = True  # the home screen needs every chapter: a moment more
+            return
         self.session.start_visit()
 
     @Slot(int)
@@ -152,14 +203,21 @@ class Kiosk(QObject):
     def _on_page_requested(self, page: int) -> None:
         self.session.go_to_page(page)
 
+    @Slot()
+    def _on_sources_requested(self) -> None:
+        if self.screens.show_sources():
+            view = self.screens.chapter.stack.current_view()
+            self.visitor_event.emit("sources opened", (view.page.id or "", None))
+
     @Slot(int)
     def _on_timeline_event(self, event: int) -> None:
         """An event tapped on the home timeline: its timeline page, with the event open."""
-        ref = self.result.exhibit.home_timeline
-        chapter, page = self.result.exhibit.find_page(ref) if ref else (None, None)
+        exhibit = self.session.exhibit
+        ref = exhibit.home_timeline
+        chapter, page = exhibit.find_page(ref) if ref else (None, None)
         if chapter is None or page is None:
             return
-        self.session.open_chapter(self.result.exhibit.chapters.index(chapter), chapter.pages.index(page))
+        self.session.open_chapter(exhibit.chapters.index(chapter), chapter.pages.index(page))
         view = self.screens.chapter.stack.current_view()
         if self.session.state.screen is Screen.CHAPTER and hasattr(view, "open_event"):
             view.open_event(event)
@@ -185,44 +243,78 @@ class Kiosk(QObject):
 
     def _on_change(self, change: Change) -> None:
         before, after = change.before, change.after
-        built = self.screens.ctx
-        if built.exhibit is not self.session.exhibit or built.lang != after.language or \
-                built.ui.text_scale != after.text_scale:
-            self._build(after.language)  # new content, language or text size: new screens
+        if self.screens.ctx.exhibit is not self.session.exhibit:
+            self._build()  # new content: new screens
         else:
+            if after.presentation() != before.presentation():
+                self._present()
             self._show(after, animate=True, before=before)
+        self._plan()
         self.idle.reschedule()
         self.state_changed.emit(change)
 
-    def _show(self, state, animate: bool, before=None) -> None:
+    def _present(self) -> None:
+        """A new language, text size, contrast or motion: every view follows in place."""
+        ctx = self.context()
+        self.window.setStyleSheet(ctx.ui.stylesheet())
+        self.screens.apply(ctx)
+        self.idle_overlay.apply(ctx)
+
+    def _plan(self) -> None:
+        """Tell the page library where the visitor is, so it builds what is near."""
+        if not (self._started and self.complete):
+            return
+        state = self.session.state
+        in_chapter = state.screen in (Screen.CHAPTER, Screen.ADVISORY)
+        self.screens.plan(state.chapter if in_chapter else None, state.page)
+
+    def _show(self, state: State, animate: bool, before: Optional[State] = None) -> None:
         screens = self.screens
         screens.hide_sources()
+        exhibit = self.session.exhibit
         if state.screen is Screen.ATTRACT:
             self.idle_overlay.hide()
             self.staff.close()
             screens.reset_all()
         elif state.screen is Screen.ADVISORY:
-            screens.advisory.show_chapter(self.result.exhibit.chapters[state.chapter])
+            screens.advisory.show_chapter(exhibit.chapters[state.chapter])
         elif state.screen is Screen.CHAPTER:
             same_chapter = before is not None and before.screen is Screen.CHAPTER and \
                 before.chapter == state.chapter
             if same_chapter:
                 screens.chapter.show_page(state.page, animate)
             else:
-                screens.chapter.open_chapter(state.chapter, self.result.exhibit.chapters[state.chapter],
-                                             state.page)
+                screens.chapter.open_chapter(state.chapter, exhibit.chapters[state.chapter], state.page)
         target = screens.screen_for(state.screen) if state.screen is not Screen.ADMIN else self.staff.screen
         if self.window.current_screen() is not target:
             self.window.show_screen(target)
-            self.window.hold_input(self.result.exhibit.theme.timings.page_turn_ms)
+            self.window.hold_input(exhibit.theme.timings.page_turn_ms)
 
     # --- staff -----------------------------------------------------------------------------
 
+    @Slot()
+    def _on_admin_back(self) -> None:
+        self.session.reset(Reason.ADMIN_CLOSED)
+
+    @Slot()
+    def _on_exit(self) -> None:
+        self.window.allow_close()
+        self.exit_requested.emit()
+        self.window.close()
+
     def reload(self, result: LoadResult) -> bool:
-        """Use newly loaded content if it has no errors; else keep what is on the floor."""
-        if result.exhibit is None or result.errors:
+        """Run newly loaded content (pages and chapters with errors are already left out); the
+        visitor keeps their place if it is still there. False if it has no exhibit at all."""
+        if result.exhibit is None:
+            self.show_problems(result)
             return False
         self.result = result
-        self.session.replace_exhibit(result.exhibit)  # the change rebuilds every screen
+        self.complete = True
+        self.session.replace_exhibit(result.exhibit)  # the change builds the new screens
         self.content_reloaded.emit()
         return True
+
+    def show_problems(self, result: LoadResult) -> None:
+        """What staff must fix, on the admin screen (the floor keeps what it runs)."""
+        self.staff.show_result(result)
+

@@ -1,44 +1,65 @@
-"""Page views built ahead of need, so a page turn never waits for one to be made.
+"""The page views near the visitor: built ahead in small steps, kept while near, dropped when far.
 
-After the first frame is on screen the library builds every page view, one per turn of
-the event loop, so the kiosk stays responsive while it works. A view asked for before
-its turn is built on the spot.
+Where the visitor is decides what is wanted (``plan``): in a chapter, its pages nearest the
+open one first, then the next chapter's first page; on the home screen, the first page of
+every chapter a tap away. At most ``budget`` views are kept, whatever the size of the
+exhibit; the rest are dropped. The wanted views are built one per turn of the event loop, so
+the kiosk stays responsive while it works; a view asked for before its turn is built at once.
+
+Views not on screen wait on a hidden shelf (a child of the window), so none is ever shown
+without a parent.
 """
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Optional
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.pages import make_page_view
 from kiosk.ui.pages.base import PageView, ViewContext
 
+BUDGET = 24  # page views kept at most: a chapter's neighbourhood and the chapters' first pages
+NEAR_PAGES = 12  # of the open chapter, nearest first
+
+Key = tuple[int, int]
+
 
 class PageLibrary(QObject):
-    """Every page view of the exhibit in one language, made once and kept."""
+    """A bounded set of page views of the exhibit, in the context they were last given."""
 
-    all_built = Signal()
+    all_built = Signal()  # everything wanted so far is built
+    view_made = Signal(object)  # a new PageView, for its owner to wire
 
-    def __init__(self, ctx: ViewContext, parent: Optional[QObject] = None):
+    def __init__(self, ctx: ViewContext, shelf: QWidget, budget: int = BUDGET,
+                 parent: Optional[QObject] = None):
         super().__init__(parent)
         self.ctx = ctx
         self.page_size = QSize()
-        self._views: dict[tuple[int, int], PageView] = {}
-        self._todo = [
-            (c, p) for c, chapter in enumerate(ctx.exhibit.chapters) for p in range(len(chapter.pages))
-        ]
+        self.budget = budget
+        self._shelf = shelf
+        self._views: dict[Key, PageView] = {}
+        self._wanted: list[Key] = []
+        self._held: set[Key] = set()  # on screen now: never dropped
+        self.built_count = 0  # views made since the start (for tests and benchmarks)
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_build_next)
 
+    # --- views ------------------------------------------------------------------------
+
     def view(self, chapter: int, page: int) -> PageView:
-        """The view of a page, built now if the background has not reached it yet."""
+        """The view of a page, built now if it is not ready."""
         key = (chapter, page)
         if key not in self._views:
-            self._views[key] = self._warmed(make_page_view(self.ctx.exhibit.chapters[chapter].pages[page],
-                                                           self.ctx))
+            view = make_page_view(self.ctx.exhibit.chapters[chapter].pages[page], self.ctx)
+            view.setParent(self._shelf)
+            view.hide()
+            self._views[key] = self._warmed(view)
+            self.built_count += 1
+            self.view_made.emit(view)
         return self._views[key]
 
     def _warmed(self, view: PageView) -> PageView:
@@ -49,40 +70,77 @@ class PageLibrary(QObject):
             view.render(QPixmap(self.page_size))
         return view
 
-    def chapter_views(self, chapter: int) -> list[PageView]:
-        return [self.view(chapter, p) for p in range(len(self.ctx.exhibit.chapters[chapter].pages))]
+    def hold(self, keys: Iterable[Key]) -> None:
+        """These views are on screen: keep them whatever the plan says."""
+        self._held = set(keys)
+
+    def shelve(self, view: PageView) -> None:
+        """A view leaves the screen: back on the shelf, hidden."""
+        view.hide()
+        view.setParent(self._shelf)
 
     def all_views(self) -> list[PageView]:
         return list(self._views.values())
 
-    def build_in_background(self) -> None:
-        self._timer.start()
+    def apply(self, ctx: ViewContext) -> None:
+        """Every kept view in a new language, text size or contrast (none is rebuilt)."""
+        self.ctx = ctx
+        for view in self._views.values():
+            view.apply(ctx)
+
+    # --- the plan ---------------------------------------------------------------------
+
+    def plan(self, chapter: Optional[int], page: int = 0) -> None:
+        """The visitor is in ``chapter`` at ``page`` (None: on the home screen). Build what
+        is near in the background; drop what is far."""
+        self._wanted = wanted_around(self.ctx.exhibit, chapter, page, self.budget)
+        keep = set(self._wanted) | self._held
+        for key in [k for k in self._views if k not in keep]:
+            self._views.pop(key).deleteLater()
+        if self.done:
+            self._timer.stop()
+            self.all_built.emit()
+        else:
+            self._timer.start()
+
+    @property
+    def done(self) -> bool:
+        return all(key in self._views for key in self._wanted)
 
     def build_all(self) -> None:
-        for key in self._todo:
+        """Build everything wanted now (tests and proofs)."""
+        for key in self._wanted:
             self.view(*key)
-        self._todo.clear()
+
+    @Slot()
+    def _on_build_next(self) -> None:
+        missing = next((key for key in self._wanted if key not in self._views), None)
+        if missing is not None:
+            self.view(*missing)
+        if self.done:
+            self._timer.stop()
+            self.all_built.emit()
 
     def stop(self) -> None:
         self._timer.stop()
 
-    @property
-    def done(self) -> bool:
-        return not self._todo
-
-    @Slot()
-    def _on_build_next(self) -> None:
-        while self._todo and self._todo[0] in self._views:
-            self._todo.pop(0)
-        if self._todo:
-            self.view(*self._todo.pop(0))
-        if not self._todo:
-            self._timer.stop()
-            self.all_built.emit()
-
     def discard(self) -> None:
-        """Drop every view (after a reload or a language change)."""
+        """Drop every view (after a new content load)."""
         self.stop()
         for view in self._views.values():
             view.deleteLater()
         self._views.clear()
+
+
+def wanted_around(exhibit, chapter: Optional[int], page: int, budget: int) -> list[Key]:
+    """The views a visitor at ``chapter``/``page`` may need next, most likely first."""
+    chapters = exhibit.chapters
+    wanted: list[Key] = []
+    if chapter is not None and 0 <= chapter < len(chapters):
+        count = len(chapters[chapter].pages)
+        near = sorted(range(count), key=lambda p: (abs(p - page), p < page))[:NEAR_PAGES]
+        wanted += [(chapter, p) for p in near]
+        if chapter + 1 < len(chapters):
+            wanted.append((chapter + 1, 0))
+    wanted += [(c, 0) for c in range(len(chapters)) if (c, 0) not in wanted]
+    return wanted[:budget]

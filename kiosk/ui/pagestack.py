@@ -9,7 +9,7 @@ scroll area through its QScroller, so long texts scroll kinetically.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from PySide6.QtCore import QEasingCurve, QElapsedTimer, QPointF, Qt, QVariantAnimation, Signal, Slot
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QWidget
@@ -31,7 +31,10 @@ class PageStack(QWidget):
         super().__init__(parent)
         self._scale = scale
         self._turn_ms = turn_ms
-        self._views: list[PageView] = []
+        self._count = 0
+        self._view_for: Callable[[int], PageView] = lambda index: None
+        self._shelve: Callable[[PageView], None] = lambda view: None
+        self._views: dict[int, PageView] = {}  # the current page and its neighbours only
         self._current = 0
         self._position = 0.0
         self._drag_from = 0.0
@@ -40,6 +43,7 @@ class PageStack(QWidget):
         self._animation = QVariantAnimation(self)
         self._animation.setEasingCurve(QEasingCurve.OutCubic)
         self._animation.valueChanged.connect(self._on_animation_step)
+        self._animation.finished.connect(self._trim)
         self._tracker = DragTracker(self, slop, self._wants_drag)
         self._tracker.drag_started.connect(self._on_drag_started)
         self._tracker.dragged.connect(self._on_dragged)
@@ -47,35 +51,68 @@ class PageStack(QWidget):
 
     # --- what the chapter screen asks ---------------------------------------------------
 
-    def set_views(self, views: list[PageView], current: int = 0) -> None:
-        """Show these page views, the ``current`` one in place."""
+    def set_pages(self, count: int, current: int, view_for: Callable[[int], PageView],
+                  shelve: Callable[[PageView], None]) -> None:
+        """Show a chapter of ``count`` pages at ``current``; ``view_for`` gives a page's view,
+        ``shelve`` takes back one no longer near."""
         self._animation.stop()
-        for view in self._views:
-            if view not in views:
-                view.page_hidden()
-                view.hide()
-                view.setParent(None)
-        self._views = list(views)
-        for view in self._views:
-            view.setParent(self)
-            view.hide()  # explicitly: a reparented child would otherwise show with its parent
-            view.reset()
+        for view in self._views.values():
+            self._release(view, view is self._views.get(self._current))
+        self._views = {}
+        self._count, self._view_for, self._shelve = count, view_for, shelve
         self._current = current
+        self._take(self._near(current))
         self._set_position(float(current))
-        if self._views:
+        if current in self._views:
             self._views[current].page_shown()
+
+    def set_turn_ms(self, turn_ms: int) -> None:
+        """How long a page takes to slide (0: no sliding, for reduced motion)."""
+        self._turn_ms = turn_ms
 
     def show_page(self, index: int, animate: bool = True) -> None:
         """Make page ``index`` current, sliding there from wherever the strip is now."""
-        if not 0 <= index < len(self._views):
+        if not 0 <= index < self._count:
             return
         previous = self._current
         self._current = index
+        self._take(self._near(index))
         if previous != index:
-            self._views[previous].page_hidden()
+            if previous in self._views:
+                self._views[previous].page_hidden()
             self._views[index].reset()
             self._views[index].page_shown()
         self._slide_to(float(index), animate)
+
+    def shown_pages(self) -> list[int]:
+        """The pages whose views the strip holds now (the library keeps them)."""
+        return sorted(self._views)
+
+    def _near(self, index: int) -> list[int]:
+        return [i for i in (index - 1, index, index + 1) if 0 <= i < self._count]
+
+    def _take(self, indexes: list[int]) -> None:
+        for index in indexes:
+            if index not in self._views:
+                view = self._views[index] = self._view_for(index)
+                view.setParent(self)
+                view.hide()  # explicitly: a reparented child would otherwise show with its parent
+                view.reset()
+
+    @Slot()
+    def _trim(self) -> None:
+        """Give back the views the strip no longer needs (once it stands still)."""
+        if self.busy:
+            return
+        near = set(self._near(self._current))
+        for index in [i for i in self._views if i not in near]:
+            self._release(self._views.pop(index), False)
+
+    def _release(self, view: PageView, current: bool) -> None:
+        if current:
+            view.page_hidden()
+        view.hide()
+        self._shelve(view)
 
     @property
     def busy(self) -> bool:
@@ -83,12 +120,13 @@ class PageStack(QWidget):
         return self._tracker.dragging or self._animation.state() == QVariantAnimation.Running
 
     def current_view(self) -> Optional[PageView]:
-        return self._views[self._current] if self._views else None
+        return self._views.get(self._current)
 
     def stop(self) -> None:
         """Finish any slide at once: the current page in place."""
         self._animation.stop()
         self._set_position(float(self._current))
+        self._trim()
 
     def reset(self) -> None:
         """Still, in place, and no finger remembered."""
@@ -111,7 +149,7 @@ class PageStack(QWidget):
 
     def _place(self) -> None:
         width, height = self.width(), self.height()
-        for index, view in enumerate(self._views):
+        for index, view in self._views.items():
             x = round((index - self._position) * width)
             visible = -width < x < width
             if visible:
@@ -124,6 +162,7 @@ class PageStack(QWidget):
         distance = abs(target - self._position)
         if not animate or distance < 1e-3 or self._turn_ms <= 0:
             self._set_position(target)
+            self._trim()
             return
         self._animation.setDuration(max(1, round(self._turn_ms * min(1.0, distance))))
         self._animation.setStartValue(self._position)
@@ -163,7 +202,7 @@ class PageStack(QWidget):
                 QScroller.InputMove, self._scroll_start + offset, self._clock.elapsed())
             return
         position = self._drag_from - offset.x() / max(1, self.width())
-        last = len(self._views) - 1
+        last = self._count - 1
         if position < 0:
             position *= EDGE_RESISTANCE
         elif position > last:
@@ -182,7 +221,7 @@ class PageStack(QWidget):
         far = abs(offset.x()) > TURN_FRACTION * self.width()
         if flick or far:
             step = -1 if (velocity.x() if flick else offset.x()) > 0 else 1
-            target = min(max(self._current + step, 0), len(self._views) - 1)
+            target = min(max(self._current + step, 0), self._count - 1)
         if target != self._current:
             self.page_requested.emit(target)
             if self._current == target:

@@ -1,15 +1,19 @@
-"""The visitors' screens for one language, made together and dropped together.
+"""The visitors' screens for one content load, made together and dropped together.
 
 Only the attract screen is made before the first frame; the others are made when first
 needed or, at the latest, right after the first frame (``build_ahead``), so visitors see
-the attract screen as early as the machine allows.
+the attract screen as early as the machine allows. A new language, text size or contrast
+reaches them all in place (``apply``).
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Callable, Optional
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
 
 from kiosk.session import Screen
 from kiosk.ui.advisory import AdvisoryScreen
@@ -32,7 +36,11 @@ class Screens(QObject):
         self.ctx = ctx
         self.window = window
         self._wire = wire
-        self.library = PageLibrary(ctx, self)
+        self.shelf = QWidget(window)  # page views wait here, hidden, while off screen
+        self.shelf.setObjectName("shelf")
+        self.shelf.hide()
+        self.library = PageLibrary(ctx, self.shelf, parent=self)
+        self.library.all_built.connect(self._on_all_built)
         self.sources: Optional[SourcesPanel] = None
         self._by_screen: dict[Screen, object] = {}
         self.attract = self.screen_for(Screen.ATTRACT)
@@ -47,7 +55,7 @@ class Screens(QObject):
             return HomeScreen(ctx, self._home_timeline())
         if kind is Screen.ADVISORY:
             return AdvisoryScreen(ctx)
-        chapter = ChapterScreen(ctx, self.library.chapter_views)
+        chapter = ChapterScreen(ctx, self.library)
         chapter.resize(self.window.size())
         chapter.layout().activate()
         self.library.page_size = chapter.stack.size()
@@ -79,16 +87,39 @@ class Screens(QObject):
         return self.screen_for(Screen.CHAPTER)
 
     def build_ahead(self) -> None:
-        """Make the other screens now, then every page view in the background; charts join
-        the attract loop when they are ready."""
+        """Make the other screens now; the page views near the visitor follow (``plan``), and
+        chart highlights join the attract loop when those are built."""
         for kind in (Screen.HOME, Screen.CHAPTER, Screen.ADVISORY):
             self.screen_for(kind)
-        self.library.all_built.connect(self._on_all_built)
-        self.library.build_in_background()
+
+    def plan(self, chapter: Optional[int], page: int) -> None:
+        """The visitor is here (chapter None: not in a chapter): build what is near."""
+        if Screen.CHAPTER in self._by_screen:  # the strip's views stay, wherever the visitor is
+            screen = self.chapter
+            self.library.hold((screen.index, p) for p in screen.stack.shown_pages())
+        self.library.plan(chapter, page)
 
     @Slot()
     def _on_all_built(self) -> None:
-        self._add_ready_highlights(charts=True)
+        if self._highlights:
+            self._add_ready_highlights(charts=True)
+
+    def adopt(self, exhibit) -> None:
+        """The whole of the content the screens were made with (only its first screen's part
+        had come): nothing shown changes."""
+        self.ctx = dataclasses.replace(self.ctx, exhibit=exhibit)
+        self.library.ctx = self.ctx
+
+    def apply(self, ctx: ViewContext) -> None:
+        """Every screen and kept view in a new language, text size, contrast or motion."""
+        self.ctx = ctx
+        for screen in self._by_screen.values():
+            screen.apply(ctx)
+        self.library.apply(ctx)
+        if Screen.CHAPTER in self._by_screen:
+            self.chapter.stack.set_turn_ms(ctx.ui.turn_ms)
+        if self.sources is not None:
+            self.sources.apply(ctx)
 
     def _add_ready_highlights(self, charts: bool) -> None:
         """Highlights get views of their own (a view lives in one place at a time)."""
@@ -104,17 +135,18 @@ class Screens(QObject):
 
     # --- sources ---------------------------------------------------------------------------
 
-    @Slot()
-    def show_sources(self) -> None:
+    def show_sources(self) -> bool:
+        """Open the current page's sources over the chapter; False if it has none."""
         view = self.chapter.stack.current_view()
         if view is None or not view.page.sources:
-            return
+            return False
         self.hide_sources()
         self.sources = SourcesPanel(view.page, self.ctx, self.chapter)
         self.sources.closed.connect(self.hide_sources)
         self.sources.setGeometry(self.chapter.rect())
         self.sources.show()
         self.sources.raise_()
+        return True
 
     @Slot()
     def hide_sources(self) -> None:
@@ -149,4 +181,5 @@ class Screens(QObject):
             self.window.remove_screen(screen)
             screen.deleteLater()
         self.library.discard()
+        self.shelf.deleteLater()
         self.deleteLater()

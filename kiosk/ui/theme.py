@@ -31,6 +31,12 @@ class UiTheme:
     scale: float
     tap_px: int
     text_scale: float = 1.0
+    high_contrast: bool = False
+    reduced_motion: bool = False
+
+    @property
+    def turn_ms(self) -> int:
+        return 0 if self.reduced_motion else self.theme.timings.page_turn_ms
 
     def px(self, design: float) -> int:
         """Design pixels (at 1080p) in real pixels on this screen."""
@@ -75,12 +81,13 @@ class UiTheme:
         return stylesheet(self)
 
 
-def make_theme(theme: Theme, screen: QSize, dpi: float, text_scale: float = 1.0) -> UiTheme:
+def make_theme(theme: Theme, screen: QSize, dpi: float, text_scale: float = 1.0,
+               high_contrast: bool = False, reduced_motion: bool = False) -> UiTheme:
     """The theme for a screen of ``screen`` pixels at ``dpi`` physical dots per inch."""
     scale = min(screen.width(), screen.height()) / DESIGN_HEIGHT
     from_mm = theme.sizes.tap_target_mm * dpi / MM_PER_INCH
     tap = round(max(from_mm, MIN_TAP_PX_AT_1080 * scale))
-    return UiTheme(theme, scale, tap, text_scale)
+    return UiTheme(theme, scale, tap, text_scale, high_contrast, reduced_motion)
 
 
 def configure_charts(pg: ModuleType) -> None:
