@@ -151,12 +151,13 @@ def kiosk_runs(monkeypatch) -> list:
 
 
 @pytest.mark.parametrize("argv, runs", [
-    pytest.param([], (None, False, None), id="no-argument"),
-    pytest.param(["validat"], ("validat", False, None), id="a-folder-named-like-a-command"),
-    pytest.param(["some/dir", "--windowed"], ("some/dir", True, None), id="a-folder"),
-    pytest.param(["exhibit-2025"], ("exhibit-2025", False, None), id="a-name-like-no-command"),
-    pytest.param(["run", "validat"], ("validat", False, None), id="run-a-folder"),
-    pytest.param(["validte/"], ("validte/", False, None), id="a-path-is-never-a-command"),
+    pytest.param([], (None, False, None, None), id="no-argument"),
+    pytest.param(["validat"], ("validat", False, None, None), id="a-folder-named-like-a-command"),
+    pytest.param(["some/dir", "--windowed"], ("some/dir", True, None, None), id="a-folder"),
+    pytest.param(["exhibit-2025"], ("exhibit-2025", False, None, None), id="a-name-like-no-command"),
+    pytest.param(["run", "validat"], ("validat", False, None, None), id="run-a-folder"),
+    pytest.param(["validte/"], ("validte/", False, None, None), id="a-path-is-never-a-command"),
+    pytest.param(["--data-dir", "d"], (None, False, None, "d"), id="a-data-folder"),
 ])
 def test_a_folder_or_nothing_runs_the_kiosk(argv, runs, kiosk_runs, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

@@ -8,7 +8,7 @@ import sys
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from kiosk.session import Screen
-from tests.conftest import CONTENT, REPO
+from tests.conftest import CONTENT, REPO, running
 from tests.touch import settle, start_visit, swipe, tap
 
 
@@ -16,22 +16,31 @@ def highlights(kiosk) -> int:
     return kiosk.screens.attract._stage_layout.count()
 
 
-def test_after_a_reload_the_attract_loop_has_every_highlight_again(open_kiosk, qtbot):
-    kiosk = open_kiosk(CONTENT)
+def test_after_a_reload_the_attract_loop_has_every_highlight_again(open_floor, content_copy, qtbot):
+    floor = open_floor(content_copy)
+    kiosk = running(floor, qtbot)
     wanted = len(kiosk.result.exhibit.attract.highlights)
     qtbot.waitUntil(lambda: kiosk.screens.library.done and highlights(kiosk) == wanted, timeout=20000)
-    kiosk.staff._on_reload()
+    chapter = content_copy / "chapters" / "01-roots-of-terror" / "chapter.yaml"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with qtbot.waitSignal(kiosk.content_reloaded, timeout=10000):
+        floor.feed.request()
     assert kiosk.window.current_screen() is kiosk.screens.attract
     qtbot.waitUntil(lambda: kiosk.screens.library.done and highlights(kiosk) == wanted, timeout=20000)
 
 
-def test_a_changed_language_builds_its_pages_ahead(open_kiosk, small_content, qtbot):
+def test_a_changed_language_changes_every_view_in_place(open_kiosk, small_content, qtbot):
     kiosk = open_kiosk(small_content())
+    qtbot.waitUntil(lambda: kiosk.screens.library.done, timeout=20000)
     start_visit(kiosk, qtbot)
-    swedish = next(b for b in kiosk.screens.home.language_buttons if b.objectName() == "language-sv")
+    screens, built = kiosk.screens, kiosk.screens.library.built_count
+    home = kiosk.screens.home
+    swedish = next(b for b in home.language_buttons if b.objectName() == "language-sv")
     tap(swedish)
     assert kiosk.session.state.language == "sv"
-    qtbot.waitUntil(lambda: kiosk.screens.library.done, timeout=20000)
+    assert kiosk.screens is screens and kiosk.screens.home is home
+    assert home.tiles[0].accessibleName() == "Berättelsen"
+    assert kiosk.screens.library.built_count == built
     assert kiosk.screens.ctx.lang == "sv"
 
 

@@ -160,46 +160,6 @@ def test_quit_on_the_admin_screen_closes_the_window_that_refuses_to_close(staffe
     assert not kiosk.window.isVisible()
 
 
-def test_reload_of_unchanged_content_returns_to_the_attract_screen(staffed, qtbot, clock):
-    kiosk = staffed
-    before = kiosk.result
-    screen = open_admin(kiosk, qtbot, clock)
-    with qtbot.waitSignal(kiosk.content_reloaded, timeout=5000):
-        tap(screen.reload_button)
-    assert kiosk.result is not before
-    assert kiosk.session.state == kiosk.session.initial_state()
-    assert kiosk.window.current_screen() is kiosk.screens.attract
-    assert kiosk.screens.attract.title.text() == before.exhibit.title.get("en")
-
-
-def test_reload_of_broken_content_keeps_the_exhibit_on_the_floor(staffed, content_copy, qtbot, clock):
-    kiosk = staffed
-    before = kiosk.result
-    title = kiosk.screens.attract.title.text()
-    exhibit = content_copy / "exhibit.yaml"
-    text = exhibit.read_text(encoding="utf-8")
-    exhibit.write_text(text.replace("idle: {timeout: 90, warning: 20}", "idle: {timeout: 90, warning: 20"),
-                       encoding="utf-8")
-    screen = open_admin(kiosk, qtbot, clock)
-    tap(screen.reload_button)
-    assert kiosk.result is before
-    assert kiosk.session.state.screen is Screen.ADMIN
-    assert kiosk.window.current_screen() is screen
-    broken = load_exhibit(content_copy)
-    assert broken.errors
-    shown = screen.shown_problems()
-    assert shown == [str(problem) for problem in in_order(broken.problems)]
-    assert "exhibit.yaml:10: YAML syntax error" in shown[0]  # where, and what, for staff to fix
-
-    tap(screen.back_button)
-    assert kiosk.window.current_screen() is kiosk.screens.attract
-    assert kiosk.screens.attract.title.text() == title
-    settle(kiosk, qtbot)
-    tap(kiosk.screens.attract)
-    assert kiosk.window.current_screen() is kiosk.screens.home
-    assert len(kiosk.screens.home.tiles) == len(before.exhibit.chapters)
-
-
 def test_staff_who_walk_away_leave_no_admin_screen_open(open_kiosk, content_copy, qtbot, clock):
     set_idle(content_copy, timeout=1, warning=1)
     kiosk = open_kiosk(content_copy, clock=clock)
@@ -222,17 +182,3 @@ def test_a_pin_pad_left_open_closes_when_the_kiosk_starts_over(open_kiosk, conte
     idle_for(qtbot, clock, 1, lambda: kiosk.window.current_screen() is kiosk.screens.attract)
     assert not pad.isVisible()
     assert pad.dots.count == 0  # the next one to open it starts with an empty PIN
-
-
-def test_reload_of_a_folder_that_is_no_longer_content_says_so(staffed, content_copy, qtbot, clock):
-    kiosk = staffed
-    before = kiosk.result
-    (content_copy / "exhibit.yaml").rename(content_copy / "exhibit.yaml.old")
-    screen = open_admin(kiosk, qtbot, clock)
-    tap(screen.reload_button)
-    assert kiosk.result is before
-    assert kiosk.window.current_screen() is screen
-    assert screen.shown_problems() == [f"{content_copy}: The content could not be reloaded: "
-                                       f"{content_copy} is not a content folder: it has no exhibit.yaml"]
-    tap(screen.back_button)  # the exhibit on the floor goes on
-    assert kiosk.window.current_screen() is kiosk.screens.attract

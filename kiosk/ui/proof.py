@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
 from kiosk.content.model import CellKind
+from kiosk.paths import content_dir
 from kiosk.screen_size import parse_size, size_problem
 
 SHEET_COLUMNS = 6
@@ -28,6 +30,25 @@ def still(result):
     return dataclasses.replace(result, exhibit=exhibit)
 
 
+def load(folder: Optional[str]) -> tuple[Optional[LoadResult], Path, int]:
+    """The content to show, or an exit code with the reason on stderr."""
+    path = content_dir(folder)
+    try:
+        result = load_exhibit(path)
+    except NotContentFolder as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return None, path, 2
+    if result.exhibit is None:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        print(f"kiosk: {path}/exhibit.yaml cannot be used: fix the problems above "
+              f"(kiosk validate {path})", file=sys.stderr)
+        return None, path, 1
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    return result, path, 0
+
+
 def run_proof(folder: Optional[str], out: str, size: str, lang: Optional[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
@@ -35,8 +56,6 @@ def run_proof(folder: Optional[str], out: str, size: str, lang: Optional[str]) -
     except ValueError:
         print(f"kiosk proof: {size_problem('--size', size)}", file=sys.stderr)
         return 2
-    from kiosk.ui.app import load
-
     result, path, code = load(folder)
     if result is None:
         return code
@@ -73,8 +92,8 @@ class Proof:
         out.mkdir(parents=True, exist_ok=True)
         self.out = out
         kiosk, session = self.kiosk, self.kiosk.session
-        kiosk.screens.library.build_all()
-        kiosk.screens._on_all_built()
+        kiosk.screens.build_ahead()
+        kiosk.screens.add_all_highlights()
         self.shoot("attract")
         session.start_visit()
         self.shoot("home")

@@ -102,7 +102,12 @@ class Screens(QObject):
     @Slot()
     def _on_all_built(self) -> None:
         if self._highlights:
-            self._add_ready_highlights(charts=True)
+            self.add_all_highlights()
+
+    def add_all_highlights(self) -> None:
+        """Chart highlights too (they wait for the views near the visitor: pyqtgraph is slow
+        to import)."""
+        self._add_ready_highlights(charts=True)
 
     def adopt(self, exhibit) -> None:
         """The whole of the content the screens were made with (only its first screen's part
