@@ -9,7 +9,7 @@ quotation) may run on from that edge to the right margin.
 from __future__ import annotations
 
 import math
-from typing import Optional
+from typing import Callable, Optional, Union
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
@@ -27,6 +27,49 @@ MEASURE_EMS = 33  # body-text ems in a line: about 65 characters of Noto Sans
 LINE_HEIGHT_PERCENT = 110  # of the font's own line spacing: about 1.5 for Noto Sans
 PARAGRAPH_EMS = 0.75
 ITEM_EMS = 0.3
+
+
+class Texts:
+    """The words a view shows, each bound to how it is made from the view's context.
+
+    ``bind`` sets a word now; ``apply`` sets every bound word again from a new context (another
+    language), on the same widgets. A target is a label, a Markdown label, a button (its
+    accessible name follows its text) or any callable taking the text.
+    """
+
+    def __init__(self, ctx) -> None:
+        self._ctx = ctx
+        self._bound: list[tuple[object, Callable]] = []
+
+    def bind(self, target, make: Callable) -> None:
+        self._bound.append((target, make))
+        set_words(target, make(self._ctx))
+
+    def apply(self, ctx) -> None:
+        self._ctx = ctx
+        for target, make in self._bound:
+            set_words(target, make(ctx))
+
+
+def set_words(target: Union[QWidget, Callable[[str], None]], text: str) -> None:
+    """Show ``text`` on ``target`` (see ``Texts``)."""
+    if isinstance(target, MarkdownLabel):
+        target.set_markdown(text)
+    elif isinstance(target, QPushButton):
+        target.setText(text)
+        target.setAccessibleName(text)
+    elif isinstance(target, QLabel):
+        target.setText(text)
+    else:
+        target(text)
+
+
+def set_theme_all(root: QWidget, ui: UiTheme) -> None:
+    """Give ``root`` and every widget inside it that draws with the theme in code (``set_theme``)
+    the theme ``ui``: the accent rules, the fades, the page grid's measure."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        if hasattr(widget, "set_theme"):
+            widget.set_theme(ui)
 
 
 def measure(ui: UiTheme) -> int:
@@ -170,8 +213,12 @@ class Rule(QWidget):
 
     def __init__(self, ui: UiTheme, parent: Optional[QWidget] = None):
         super().__init__(parent)
+        self.set_theme(ui)
+
+    def set_theme(self, ui: UiTheme) -> None:
         self._colour = ui.colour("accent")
         self.setFixedSize(ui.px(64), max(2, ui.px(4)))
+        self.update()
 
     def paintEvent(self, event) -> None:
         QPainter(self).fillRect(self.rect(), self._colour)
@@ -199,12 +246,21 @@ class GridColumn(QWidget):
         super().__init__(parent)
         self._ui = ui
         self.measure = measure(ui)
+        self._capped: list[QWidget] = []
         self.column = QVBoxLayout(self)
         self.column.setSpacing(0)
         self.column.setContentsMargins(ui.margin, 0, ui.margin, 0)
 
+    def set_theme(self, ui: UiTheme) -> None:
+        """Another measure (the text size changed): the texts and the column follow it."""
+        self._ui, self.measure = ui, measure(ui)
+        for widget in self._capped:
+            widget.setMaximumWidth(self.measure)
+        self._place_column(self.width())
+
     def add_text(self, widget: QWidget) -> QWidget:
         self.column.addLayout(capped(widget, self.measure))
+        self._capped.append(widget)
         return widget
 
     def add_wide(self, widget: QWidget) -> QWidget:
@@ -215,11 +271,14 @@ class GridColumn(QWidget):
         """Where the column starts in a page ``width`` wide."""
         return max(self._ui.margin, (width - self.measure) // 2)
 
-    def resizeEvent(self, event) -> None:
+    def _place_column(self, width: int) -> None:
         margins = self.column.contentsMargins()
-        left = self.left_edge(event.size().width())
+        left = self.left_edge(width)
         if margins.left() != left:
             self.column.setContentsMargins(left, margins.top(), self._ui.margin, margins.bottom())
+
+    def resizeEvent(self, event) -> None:
+        self._place_column(event.size().width())
         super().resizeEvent(event)
 
 
@@ -295,13 +354,17 @@ class EdgeFade(QWidget):
 
     def __init__(self, ui: UiTheme, area: QScrollArea, edge: Qt.Edge, parent: QWidget):
         super().__init__(parent)
-        self._area, self._edge, self._colour = area, edge, ui.colour("background")
-        self._width = ui.margin
+        self._area, self._edge = area, edge
+        self.set_theme(ui)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         bar = area.horizontalScrollBar()
         bar.valueChanged.connect(self._update_visibility)
         bar.rangeChanged.connect(self._update_visibility)
         self.hide()
+
+    def set_theme(self, ui: UiTheme) -> None:
+        self._colour, self._width = ui.colour("background"), ui.margin
+        self.update()
 
     def place(self) -> None:
         """Lay itself over its edge of the area's viewport (call when the area moves or resizes)."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from kiosk.content.model import Exhibit, Labels, Text
 from kiosk.ui.theme import UiTheme
+from kiosk.ui.widgets import Texts, set_theme_all
 
 
 MAX_DECIMALS = 9
@@ -54,12 +55,38 @@ class ViewContext:
 
 
 class PageView(QWidget):
-    """A page of a chapter. The chapter screen builds it ahead of need and tells it when it shows."""
+    """A page of a chapter. The chapter screen builds it ahead of need and tells it when it shows.
+
+    ``apply`` shows it in another context (language, text size, contrast, motion) on the same
+    widgets: the words bound in ``texts`` are set again, then ``_update_texts`` and
+    ``_update_style`` redo what the view itself sets from the context. The window's stylesheet
+    (the caller sets it first) restyles the rest. The visitor's place on the page is kept.
+    """
 
     def __init__(self, page, ctx: ViewContext, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.page = page
         self.ctx = ctx
+        self.texts = Texts(ctx)
+
+    def apply(self, ctx: ViewContext) -> None:
+        """Show the page in ``ctx``, as a view freshly built in it would, on the same widgets."""
+        self.ctx = ctx
+        self.texts.apply(ctx)
+        self._update_texts()
+        set_theme_all(self, ctx.ui)
+        self._update_style()
+
+    def bind_text(self, target, text: Optional[Text]) -> None:
+        """Show the content's ``text`` on ``target`` in the language of the day (nothing: no target)."""
+        if target is not None:
+            self.texts.bind(target, lambda ctx: ctx.text(text))
+
+    def _update_texts(self) -> None:
+        """Words the view sets itself, beyond those bound in ``texts``."""
+
+    def _update_style(self) -> None:
+        """Sizes and looks the view sets itself from ``self.ctx.ui`` (after the parts' ``set_theme``)."""
 
     def page_shown(self) -> None:
         """The page has become the current one (charts grow their bars here)."""
