@@ -125,6 +125,18 @@ def make_theme(theme: Theme, screen: QSize, dpi: float, text_scale: float = 1.0,
     return UiTheme(theme, scale, tap, text_scale, high_contrast, reduced_motion)
 
 
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours: 1 (the same) to 21 (black and white)."""
+
+    def luminance(colour: QColor) -> float:
+        channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+                    for c in (colour.redF(), colour.greenF(), colour.blueF())]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def configure_charts(pg: ModuleType) -> None:
     """pyqtgraph's process-wide options, set once before the first chart is made.
 

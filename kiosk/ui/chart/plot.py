@@ -19,7 +19,7 @@ from kiosk.content.model import CellKind, ChartSpec
 from kiosk.ui.chart.geometry import Bar, fitting_width, layout_bars, line_height, name_lines, value_top
 from kiosk.ui.chart.items import CategoryAxis, HatchedBars, ValueAxis, hatch_brush
 from kiosk.ui.pages.base import ViewContext
-from kiosk.ui.theme import configure_charts
+from kiosk.ui.theme import configure_charts, contrast
 
 DIMMED = 0.32  # opacity of the bars that are not the revealed one
 TICK = 6  # design px: the value axis' tick marks, and the gap from them to their figures
@@ -179,10 +179,10 @@ class ChartPlot(pg.PlotWidget):
         ui = self.ctx.ui
         if key not in self.inside:
             return ui.colour("text" if self.bars[key].kind is CellKind.KNOWN else "muted")
-        bar, ground = ui.series_colour(key[0]), ui.colour("background")
-        share = DIMMED if dimmed else 1.0
-        lightness = bar.lightnessF() * share + ground.lightnessF() * (1 - share)
-        return ui.colour("background" if lightness > 0.5 else "text")
+        bar, dark, light = ui.series_colour(key[0]), ui.colour("background"), ui.colour("text")
+        share = DIMMED if dimmed else 1.0  # a dimmed bar is seen mixed with the background
+        seen = QColor.fromRgbF(*(b * share + g * (1 - share) for b, g in zip(bar.getRgbF()[:3], dark.getRgbF()[:3])))
+        return dark if contrast(seen, dark) >= contrast(seen, light) else light
 
     @Slot()
     def _on_resized(self) -> None:
