@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QWidget)
 
 from kiosk.content.model import Chapter
-from kiosk.ui.widgets import button
+from kiosk.ui.widgets import Texts, button, restyle
 from kiosk.ui.pages.base import ViewContext
 
 ART_ASPECT = 500 / 800
@@ -77,22 +77,19 @@ class ChapterTile(QPushButton):
 
     def __init__(self, number: int, chapter: Chapter, ctx: ViewContext, parent: Optional[QWidget] = None):
         super().__init__(parent)
-        self.chapter = chapter
+        self.chapter, self.number = chapter, number
         ui = ctx.ui
         self.setProperty("role", "tile")
         self.setFocusPolicy(Qt.NoFocus)
         self.setObjectName(f"tile-{chapter.id}")
-        self.setAccessibleName(ctx.text(chapter.title))
-        self.setAccessibleDescription(ctx.text(chapter.teaser))
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(QSize(ui.tap_px * 2, ui.tap_px * 2))
-        art = Artwork(str(ctx.path(chapter.artwork)) if chapter.artwork else None, ctx.number(number))
-        art.badge_style = (ui.font("button"), ui.colour("background"), ui.colour("text"))
+        art = Artwork(str(ctx.path(chapter.artwork)) if chapter.artwork else None)
         art.setProperty("radius", ui.px(6))
-        title = QLabel(ctx.text(chapter.title))
+        title = QLabel()
         title.setProperty("role", "tile-title")
         title.setWordWrap(True)
-        teaser = QLabel(ctx.text(chapter.teaser))
+        teaser = QLabel()
         teaser.setProperty("role", "caption")
         teaser.setWordWrap(True)
         teaser.setAlignment(Qt.AlignLeft | Qt.AlignTop)
@@ -107,8 +104,19 @@ class ChapterTile(QPushButton):
         layout.addWidget(title)
         layout.addWidget(teaser)
         layout.addStretch(1)  # spare room goes below the words, so titles line up across a row
-        self.teaser = teaser
-        self.art = art
+        self.title, self.teaser, self.art = title, teaser, art
+        self.apply(ctx)
+
+    def apply(self, ctx: ViewContext) -> None:
+        """The tile's words, number and badge in ``ctx``."""
+        chapter = self.chapter
+        self.setAccessibleName(ctx.text(chapter.title))
+        self.setAccessibleDescription(ctx.text(chapter.teaser))
+        self.title.setText(ctx.text(chapter.title))
+        self.teaser.setText(ctx.text(chapter.teaser))
+        self.art.badge = ctx.number(self.number)
+        self.art.badge_style = (ctx.ui.font("button"), ctx.ui.colour("background"), ctx.ui.colour("text"))
+        self.art.update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Every tile gives its picture the same share, so a row of tiles lines up."""
@@ -128,7 +136,8 @@ class HomeScreen(QWidget):
         self.ctx = ctx
         self.setProperty("role", "screen")
         self.setObjectName("home")
-        self.setAccessibleName(ctx.label("chapters"))
+        self._texts = Texts(ctx)
+        self._texts.bind(self.setAccessibleName, lambda c: c.label("chapters"))
         ui = ctx.ui
         self.tiles = [ChapterTile(i + 1, c, ctx) for i, c in enumerate(ctx.exhibit.chapters)]
         for index, tile in enumerate(self.tiles):
@@ -144,12 +153,24 @@ class HomeScreen(QWidget):
         self.timeline = timeline
         if timeline is not None:
             timeline.event_opened.connect(self.timeline_event_requested)
-            heading = QLabel(ctx.label("timeline"))
+            heading = QLabel()
             heading.setProperty("role", "eyebrow")
+            self._texts.bind(heading, lambda c: c.label("timeline"))
             outer.addSpacing(ui.gap // 2)
             outer.addWidget(heading)
             outer.addWidget(timeline)
         self._arrange(4)
+
+    def apply(self, ctx: ViewContext) -> None:
+        """Show the screen in ``ctx``: its words, the chosen language marked, the tiles, the timeline."""
+        self.ctx = ctx
+        self._texts.apply(ctx)
+        for tile in self.tiles:
+            tile.apply(ctx)
+        for choice, language in zip(self.language_buttons, ctx.exhibit.languages):
+            restyle(choice, role="primary" if language.code == ctx.lang else "quiet")
+        if self.timeline is not None:
+            self.timeline.apply(ctx)
 
     def reset(self) -> None:
         """As the next visitor should find it: no timeline event picked, scrolled to the start."""
@@ -158,16 +179,18 @@ class HomeScreen(QWidget):
 
     def _header(self) -> QHBoxLayout:
         ctx = self.ctx
-        title = QLabel(ctx.text(ctx.exhibit.title))
+        title = QLabel()
         title.setProperty("role", "title")
         title.setWordWrap(True)
+        self._texts.bind(title, lambda c: c.text(c.exhibit.title))
         header = QHBoxLayout()
         header.setSpacing(ctx.ui.gap)
         header.addWidget(title, 1)  # the subtitle is the attract screen's: here the tiles need the room
         self.language_buttons = []
         if len(ctx.exhibit.languages) > 1:
-            heading = QLabel(ctx.label("language"))
+            heading = QLabel()
             heading.setProperty("role", "eyebrow")
+            self._texts.bind(heading, lambda c: c.label("language"))
             header.addWidget(heading, 0, Qt.AlignVCenter)
             for language in ctx.exhibit.languages:
                 choice = button(language.name, "primary" if language.code == ctx.lang else "quiet",
