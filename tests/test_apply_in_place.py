@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsView, QLayout, QVBoxLayout, QWidget
 
 from kiosk.content.loader import load_exhibit
+from tests.touch import tap
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 SIZE = (1920, 1080)
@@ -103,12 +104,22 @@ def parts(widget: QWidget) -> set[tuple[int, str]]:
     return found
 
 
+def lineage(thing: QObject) -> str:
+    """``thing`` and its parents, for a message."""
+    names = []
+    while thing is not None:
+        names.append(f"{type(thing).__name__}{'#' + thing.objectName() if thing.objectName() else ''}")
+        thing = thing.parent()
+    return " in ".join(names)
+
+
 def picture(widget: QWidget) -> QImage:
     return widget.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
 
 
 def assert_same_picture(applied: QWidget, fresh: QWidget, name: str, tmp_path: Path) -> None:
     a, b = picture(applied), picture(fresh)
+    tmp_path = Path(SHOTS or tmp_path)
     if a != b:
         a.save(str(tmp_path / f"{name}-applied.png"))
         b.save(str(tmp_path / f"{name}-fresh.png"))
@@ -116,7 +127,11 @@ def assert_same_picture(applied: QWidget, fresh: QWidget, name: str, tmp_path: P
     assert a == b, f"{name}: the view after apply differs from a fresh one (see {tmp_path})"
 
 
-def check_apply(qtbot, hosts, make, ctx_a, ctx_b, name, tmp_path, size=SIZE, before=None):
+def apply_to(widget, ctx) -> None:
+    widget.apply(ctx)
+
+
+def check_apply(qtbot, hosts, make, ctx_a, ctx_b, name, tmp_path, size=SIZE, before=None, apply=apply_to):
     """Build with ``ctx_a()``, apply ``ctx_b()``: same parts, same picture as a fresh build.
 
     ``before(view)`` does what a visitor did first (to both views). The pictures are of the
@@ -128,9 +143,11 @@ def check_apply(qtbot, hosts, make, ctx_a, ctx_b, name, tmp_path, size=SIZE, bef
         before(view)
     kept, before_apply = parts(view), picture(host)
     b = ctx_b()
-    view.apply(b)
+    apply(view, b)
     settle(qtbot)
-    assert parts(view) == kept, f"{name}: apply made or deleted widgets or items"
+    assert parts(view) == kept, f"{name}: apply made or deleted widgets or items: " + ", ".join(
+        lineage(o) for o in view.findChildren(QObject)
+        if (shiboken6.getCppPointer(o)[0], type(o).__name__) not in kept and not isinstance(o, QTextObject))
     assert picture(host) != before_apply, f"{name}: apply changed nothing to see"
     fresh = make(b)
     fresh_host = hosts.show(fresh, size)
@@ -171,3 +188,126 @@ def test_a_page_applied_in_swedish_is_a_fresh_one(qtbot, hosts, small, ref, tmp_
     _, page = exhibit.find_page(ref)
     check_apply(qtbot, hosts, make_view(page), lambda: context(),
                 lambda: context("sv", 1.5, True), ref.replace("/", "-"), tmp_path)
+
+
+def test_the_sources_panel_applied_in_swedish_is_a_fresh_one(qtbot, hosts, small, tmp_path):
+    from kiosk.ui.pages.sources import SourcesPanel
+
+    exhibit, context = small
+    _, page = exhibit.find_page("01-story/long")
+    panel, _ = check_apply(qtbot, hosts, lambda ctx: SourcesPanel(page, ctx), lambda: context(),
+                           lambda: context("sv", 1.5, True), "sources", tmp_path)
+    assert panel.heading_label.text() == "Källor"
+    assert panel.sources() == ["En källa"]
+
+
+# --- screens ---------------------------------------------------------------------------------
+
+def test_the_attract_screen_and_its_highlight_applied_are_fresh_ones(qtbot, hosts, small, tmp_path):
+    from kiosk.ui.attract import AttractScreen
+    from kiosk.ui.pages import make_page_view
+
+    exhibit, context = small
+    _, page = exhibit.find_page("01-story/figures")
+
+    def make(ctx):
+        screen = AttractScreen(ctx)
+        screen.add_highlight(make_page_view(page, ctx))
+        return screen
+
+    screen, fresh = check_apply(qtbot, hosts, make, lambda: context(), lambda: context("sv", 1.5, True),
+                                "attract", tmp_path, before=lambda screen: screen.current_highlight().page_hidden())
+    assert screen.title.text() == "En liten utställning"
+    assert screen.invitation.text() == "Rör vid skärmen för att börja"
+    for one in (screen, fresh):
+        one.stop()
+
+
+def test_the_home_screen_applied_in_swedish_marks_swedish_and_is_a_fresh_one(qtbot, hosts, small, tmp_path):
+    from kiosk.ui.home import HomeScreen
+    from kiosk.ui.pages.timeline_view import TimelineView
+
+    exhibit, context = small
+    _, page = exhibit.find_page("01-story/years")
+
+    def make(ctx):
+        return HomeScreen(ctx, TimelineView(page.events, ctx, compact=True))
+
+    home, _ = check_apply(qtbot, hosts, make, lambda: context(), lambda: context("sv", 1.5, True), "home",
+                          tmp_path)
+    assert [b.property("role") for b in home.language_buttons] == ["quiet", "primary"]
+    assert home.tiles[0].title.text() == "Berättelsen"
+
+
+def test_the_advisory_applied_larger_is_a_fresh_one(qtbot, hosts, shipped, tmp_path):
+    from kiosk.ui.advisory import AdvisoryScreen
+
+    exhibit, context = shipped
+    chapter = exhibit.chapter("02-secret-police")
+    check_apply(qtbot, hosts, AdvisoryScreen, lambda: context(), lambda: context(text_scale=1.5, high_contrast=True),
+                "advisory", tmp_path, before=lambda screen: screen.show_chapter(chapter))
+
+
+def test_the_chapter_screen_applied_in_swedish_is_a_fresh_one(qtbot, hosts, small, tmp_path):
+    from kiosk.ui.chapter_screen import ChapterScreen
+    from kiosk.ui.pages import make_page_view
+
+    exhibit, context = small
+    chapter = exhibit.chapters[0]
+
+    def make(ctx):
+        views = [make_page_view(page, ctx) for page in chapter.pages]
+        screen = ChapterScreen(ctx, lambda index: views)
+        screen.views = views
+        return screen
+
+    def apply(screen, ctx):  # as the kiosk does: the screen, then every page view
+        screen.apply(ctx)
+        for view in screen.views:
+            view.apply(ctx)
+
+    def browse(screen):  # every page seen once (and so laid out), then back to the first
+        screen.open_chapter(0, chapter, 0)
+        for page in [*range(1, len(chapter.pages)), 0]:
+            screen.show_page(page, animate=False)
+            settle(qtbot)
+
+    screen, _ = check_apply(qtbot, hosts, make, lambda: context(), lambda: context("sv", 1.5, True), "chapter",
+                            tmp_path, before=browse, apply=apply)
+    assert screen.next_button.text() == "Nästa  \u203a"
+    assert screen.chapter_title.text() == "Berättelsen"
+    screen.stack.detach()
+
+
+def test_the_idle_question_applied_in_swedish_keeps_counting(qtbot, hosts, small, tmp_path):
+    from kiosk.ui.idle import IdleOverlay
+
+    exhibit, context = small
+    overlay, _ = check_apply(qtbot, hosts, IdleOverlay, lambda: context(), lambda: context("sv", 1.5, True),
+                             "idle", tmp_path, before=lambda overlay: overlay.show_countdown(5))
+    assert overlay.question.text() == "Är du kvar?"
+    assert overlay.countdown.text() == "Börjar om om 5 s"
+
+
+def test_the_pin_pad_applied_keeps_its_message_and_is_a_fresh_one(qtbot, hosts, small, tmp_path):
+    from kiosk.ui.admin.pinpad import PinPad
+
+    exhibit, context = small
+
+    def wrong_pin(pad):
+        tap(pad.digit_keys[5])
+        tap(pad.ok_key)
+
+    pad, _ = check_apply(qtbot, hosts, lambda ctx: PinPad(ctx, exhibit.admin), lambda: context(),
+                         lambda: context("sv", 1.5, True), "pinpad", tmp_path, before=wrong_pin)
+    assert pad.message.text() == "Wrong PIN. Please try again."
+    assert pad.close_button.text() == "Stäng"
+
+
+def test_the_staff_screen_applied_is_a_fresh_one(qtbot, hosts, small_content, contexts, tmp_path):
+    from kiosk.ui.admin.screen import AdminScreen
+
+    result = load_exhibit(small_content())
+    context = contexts(result.exhibit)
+    check_apply(qtbot, hosts, lambda ctx: AdminScreen(ctx, result, "content", "1.2.3", "09:30"),
+                lambda: context(), lambda: context("sv", 1.5, True), "admin", tmp_path)

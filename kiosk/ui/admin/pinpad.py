@@ -57,6 +57,10 @@ class PinDots(QWidget):
         self.setFixedHeight(ctx.ui.px(64))
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
 
+    def apply(self, ctx: ViewContext) -> None:
+        self._ui = ctx.ui
+        self.update()
+
     @property
     def count(self) -> int:
         return self._count
@@ -175,6 +179,7 @@ class PinPad(QWidget):
         """Show the pad (and its message) in ``ctx``; what was typed stays."""
         self.ctx = ctx
         self._texts.apply(ctx)
+        self.dots.apply(ctx)
         self._update_style()
 
     def _update_style(self) -> None:

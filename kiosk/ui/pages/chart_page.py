@@ -114,7 +114,8 @@ class ChartPageView(PageView):
 
     def _update_style(self) -> None:
         self.chart.apply(self.ctx)
-        self._update_orientation()
+        if self._landscape is not None:  # laid out once already: again, to the new measure
+            self._update_orientation()
 
     def page_shown(self) -> None:
         self.chart.grow()
