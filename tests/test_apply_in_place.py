@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, QSize
+from PySide6.QtCore import QObject, QPoint, QSize, Qt
 from PySide6.QtGui import QImage, QTextObject
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsView, QLayout, QVBoxLayout, QWidget
@@ -311,3 +311,71 @@ def test_the_staff_screen_applied_is_a_fresh_one(qtbot, hosts, small_content, co
     context = contexts(result.exhibit)
     check_apply(qtbot, hosts, lambda ctx: AdminScreen(ctx, result, "content", "1.2.3", "09:30"),
                 lambda: context(), lambda: context("sv", 1.5, True), "admin", tmp_path)
+
+
+# --- the visitor's place is kept, and the views say what the visitor did ------------------------
+
+def bar_centre(view, series: int, category: int) -> QPoint:
+    return view.chart.mapTo(view, view.chart.bar_rect(series, category).center().toPoint())
+
+
+def test_a_revealed_figure_stays_revealed_in_the_new_language_and_size(qtbot, hosts, small, tmp_path):
+    exhibit, context = small
+    _, page = exhibit.find_page("01-story/figures")
+
+    def reveal(view):
+        view.chart.finish_growing()
+        with qtbot.waitSignal(view.value_revealed) as revealed:
+            tap(view, bar_centre(view, 0, 1))
+        assert revealed.args == [(0, 1)]
+
+    view, _ = check_apply(qtbot, hosts, make_view(page), lambda: context(), lambda: context("sv", 1.5, True),
+                          "chart-revealed", tmp_path, before=reveal)
+    assert view.chart.revealed == (0, 1) and view.chart.callout.isVisible()
+    assert view.chart.callout.figure.text() == "340"
+    caption = context().ui.font("caption").pixelSize()
+    assert view.chart.plot.labels[0, 1].textItem.font().pixelSize() == round(caption * 1.5)
+
+
+def test_only_a_visitors_tap_says_a_figure_was_revealed(qtbot, hosts, small):
+    exhibit, context = small
+    _, page = exhibit.find_page("01-story/figures")
+    view = make_view(page)(context())
+    hosts.show(view)
+    view.chart.finish_growing()
+    with qtbot.assertNotEmitted(view.value_revealed):
+        view.chart.reveal(0, 0)  # as the proof sheet does
+        view.apply(context("sv"))
+    assert view.chart.revealed == (0, 0)
+
+
+def test_an_open_event_stays_open_in_the_new_language(qtbot, hosts, small):
+    exhibit, context = small
+    _, page = exhibit.find_page("01-story/years")
+    view = make_view(page)(context())
+    hosts.show(view)
+    with qtbot.waitSignal(view.event_opened) as opened:
+        tap(view.timeline.cards[2])
+    assert opened.args == [2]
+    body = view.detail.text_label.font().pixelSize()
+    with qtbot.assertNotEmitted(view.event_opened):
+        view.apply(context("sv", 1.5, True))
+    settle(qtbot)
+    assert view.current_event() == 2 and view.detail.isVisible()
+    assert view.detail.title_label.text() == "The third"
+    assert view.detail.close_button.text() == "Stäng"
+    assert view.detail.text_label.font().pixelSize() == round(body * 1.5)
+
+
+def test_a_scrolled_text_stays_where_the_visitor_left_it(qtbot, hosts, small):
+    exhibit, context = small
+    _, page = exhibit.find_page("01-story/long")
+    view = make_view(page)(context())
+    hosts.show(view, (1366, 768))
+    bar = view.scroll_area_for(Qt.Orientation.Vertical).verticalScrollBar()
+    middle = bar.maximum() // 2
+    bar.setValue(middle)
+    view.apply(context("sv", 1.5, True))
+    settle(qtbot)
+    assert bar.maximum() > 2 * middle  # the text is longer now
+    assert bar.value() == middle

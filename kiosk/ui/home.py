@@ -117,11 +117,31 @@ class ChapterTile(QPushButton):
         self.art.badge = ctx.number(self.number)
         self.art.badge_style = (ctx.ui.font("button"), ctx.ui.colour("background"), ctx.ui.colour("text"))
         self.art.update()
+        self.ensurePolished()
+        self._fit_words()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        """Every tile gives its picture the same share, so a row of tiles lines up."""
+        """Every tile gives its picture the same share, so a row of tiles lines up; where large
+        text leaves too little room, the picture gives way to the title and the teaser shows
+        whole lines only (never a line cut through)."""
         super().resizeEvent(event)
-        self.art.setFixedHeight(max(self.art.minimumSizeHint().height(), round(self.height() * ART_SHARE)))
+        self._fit_words()
+        self.layout().activate()
+
+    def _fit_words(self) -> None:
+        layout = self.layout()
+        margins, spacing = layout.contentsMargins(), layout.spacing()
+        inner = self.width() - margins.left() - margins.right()
+        line = self.teaser.fontMetrics().lineSpacing()
+        title = self.title.heightForWidth(inner)
+        fixed = margins.top() + margins.bottom() + layout.itemAt(1).sizeHint().height() + 3 * spacing + title
+        art = min(round(self.height() * ART_SHARE), self.height() - fixed - line)
+        self.art.setFixedHeight(art if art >= 2 * line else 0)  # a sliver of a picture is no picture
+        self.art.setVisible(art >= 2 * line)
+        room = self.height() - fixed - self.art.height()
+        lines = min(max(0, room // line), -(-self.teaser.heightForWidth(inner) // line))
+        self.teaser.setFixedHeight(lines * line)
+        self.teaser.setVisible(lines > 0)
 
 
 class HomeScreen(QWidget):

@@ -20,7 +20,8 @@ DELETE, ENTER = "\u232b", "\u2713"  # ⌫ and ✓: glyphs, not words
 DIGITS = "0123456789"
 MAX_DIGITS = 12
 KEY_AT_1080 = 104  # a key's height and least width in design pixels; never below the tap size
-PANEL_AT_1080 = 720  # the widest the panel grows to keep a message on one line
+PANEL_AT_1080 = 720  # the widest the panel grows to keep a message on one line (at text size 1)
+PAD_AT_1080 = 56  # the panel's padding at text size 1; larger text takes some of it
 TICK_MS = 1000
 
 
@@ -158,10 +159,8 @@ class PinPad(QWidget):
         panel.setObjectName("pin-panel")
         panel.setProperty("role", "panel")
         panel.setAttribute(Qt.WA_StyledBackground)
-        inner = QVBoxLayout(panel)
-        pad = ui.px(56)
+        self._inner = inner = QVBoxLayout(panel)
         self._keys = keys
-        inner.setContentsMargins(pad, pad, pad, pad)
         inner.setSpacing(ui.px(16))
         inner.addWidget(self.prompt)
         inner.addWidget(self.dots)
@@ -187,9 +186,13 @@ class PinPad(QWidget):
         ui = self.ctx.ui
         self.ok_key.setIcon(check_icon(ui))
         self.ok_key.setIconSize(self.ok_key.icon().availableSizes()[0])
-        metrics, pad = QFontMetrics(ui.font("body")), ui.px(56)
+        # Larger text widens the panel (so that a message keeps to one line) and takes from its
+        # padding: the keys cannot shrink below a finger, and the pad must fit a low screen.
+        metrics, pad = QFontMetrics(ui.font("body")), ui.px(PAD_AT_1080 / max(1.0, ui.text_scale))
+        self._inner.setContentsMargins(pad, pad, pad, pad)
         said = max(metrics.horizontalAdvance(text) for text in self._messages()) + ui.px(8)
-        width = min(max(self._keys.sizeHint().width(), said), ui.px(PANEL_AT_1080) - 2 * pad)
+        widest = ui.px(PANEL_AT_1080 * max(1.0, ui.text_scale))
+        width = min(max(self._keys.sizeHint().width(), said), widest - 2 * pad)
         self._panel.setFixedWidth(width + 2 * pad)
         lines = 1 if said <= width else 2  # room kept for the longest message: nothing jumps
         self.message.setFixedHeight(metrics.lineSpacing() * lines + ui.px(8))
