@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Chapter
-from kiosk.ui.widgets import Texts, button
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.widgets import button
+from kiosk.ui.pages.base import Texts, ViewContext
 
 MEASURE_EM = 32  # the advisory's width, in body-text ems: a calm, readable line
 

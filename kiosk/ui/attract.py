@@ -13,8 +13,7 @@ from PySide6.QtCore import (QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGraphicsOpacityEffect, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout,
                                QWidget)
 
-from kiosk.ui.pages.base import PageView, ViewContext
-from kiosk.ui.widgets import Texts
+from kiosk.ui.pages.base import PageView, Texts, ViewContext
 
 
 class AttractScreen(QWidget):

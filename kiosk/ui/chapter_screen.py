@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Chapter
-from kiosk.ui.pages.base import PageView, ViewContext
+from kiosk.ui.pages.base import PageView, Texts, ViewContext
 from kiosk.ui.pagestack import PageStack
-from kiosk.ui.widgets import Texts, button
+from kiosk.ui.widgets import button
 
 BACK_ARROW, NEXT_ARROW = "\u2039", "\u203a"
 

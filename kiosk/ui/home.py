@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QWidget)
 
 from kiosk.content.model import Chapter
-from kiosk.ui.widgets import Texts, button, restyle
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.widgets import button, restyle
+from kiosk.ui.pages.base import Texts, ViewContext
 
 ART_ASPECT = 500 / 800
 ART_SHARE = 0.34  # of a tile's height

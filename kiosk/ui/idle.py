@@ -13,8 +13,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from kiosk.session import Idle, VisitorSession
-from kiosk.ui.widgets import Texts, button
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.widgets import button
+from kiosk.ui.pages.base import Texts, ViewContext
 
 ACTIVITY = {
     QEvent.MouseButtonPress, QEvent.MouseButtonRelease, QEvent.MouseMove, QEvent.TouchBegin,

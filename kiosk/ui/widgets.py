@@ -9,7 +9,7 @@ quotation) may run on from that edge to the right margin.
 from __future__ import annotations
 
 import math
-from typing import Callable, Optional, Union
+from typing import Optional
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
@@ -27,49 +27,6 @@ MEASURE_EMS = 33  # body-text ems in a line: about 65 characters of Noto Sans
 LINE_HEIGHT_PERCENT = 110  # of the font's own line spacing: about 1.5 for Noto Sans
 PARAGRAPH_EMS = 0.75
 ITEM_EMS = 0.3
-
-
-class Texts:
-    """The words a view shows, each bound to how it is made from the view's context.
-
-    ``bind`` sets a word now; ``apply`` sets every bound word again from a new context (another
-    language), on the same widgets. A target is a label, a Markdown label, a button (its
-    accessible name follows its text) or any callable taking the text.
-    """
-
-    def __init__(self, ctx) -> None:
-        self._ctx = ctx
-        self._bound: list[tuple[object, Callable]] = []
-
-    def bind(self, target, make: Callable) -> None:
-        self._bound.append((target, make))
-        set_words(target, make(self._ctx))
-
-    def apply(self, ctx) -> None:
-        self._ctx = ctx
-        for target, make in self._bound:
-            set_words(target, make(ctx))
-
-
-def set_words(target: Union[QWidget, Callable[[str], None]], text: str) -> None:
-    """Show ``text`` on ``target`` (see ``Texts``)."""
-    if isinstance(target, MarkdownLabel):
-        target.set_markdown(text)
-    elif isinstance(target, QPushButton):
-        target.setText(text)
-        target.setAccessibleName(text)
-    elif isinstance(target, QLabel):
-        target.setText(text)
-    else:
-        target(text)
-
-
-def set_theme_all(root: QWidget, ui: UiTheme) -> None:
-    """Give ``root`` and every widget inside it that draws with the theme in code (``set_theme``)
-    the theme ``ui``: the accent rules, the fades, the page grid's measure."""
-    for widget in [root, *root.findChildren(QWidget)]:
-        if hasattr(widget, "set_theme"):
-            widget.set_theme(ui)
 
 
 def measure(ui: UiTheme) -> int:

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from kiosk.admin_lock import PinLock, Result
 from kiosk.content.model import Admin
-from kiosk.ui.widgets import Texts, button, restyle
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.widgets import button, restyle
+from kiosk.ui.pages.base import Texts, ViewContext
 from kiosk.ui.theme import UiTheme
 
 DELETE, ENTER = "\u232b", "\u2713"  # ⌫ and ✓: glyphs, not words

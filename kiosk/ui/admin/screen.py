@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QScroller, QVBox
 
 from kiosk.content.loader import LoadResult
 from kiosk.content.problems import ERROR, Problem
-from kiosk.ui.widgets import Texts, button
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.widgets import button
+from kiosk.ui.pages.base import Texts, ViewContext
 
 
 def in_order(problems: tuple[Problem, ...]) -> list[Problem]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional, Union
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QWidget
 
 from kiosk.content.model import Exhibit, Labels, Text
 from kiosk.ui.theme import UiTheme
-from kiosk.ui.widgets import Texts, set_theme_all
+from kiosk.ui.widgets import MarkdownLabel
 
 
 MAX_DECIMALS = 9
@@ -52,6 +52,49 @@ class ViewContext:
     def path(self, ref: str) -> Path:
         """A file named in the content (FileRef paths are relative to the content folder)."""
         return Path(self.exhibit.root) / ref
+
+
+class Texts:
+    """The words a view shows, each bound to how it is made from the view's context.
+
+    ``bind`` sets a word now; ``apply`` sets every bound word again from a new context (another
+    language), on the same widgets. A target is a label, a Markdown label, a button (its
+    accessible name follows its text) or any callable taking the text.
+    """
+
+    def __init__(self, ctx) -> None:
+        self._ctx = ctx
+        self._bound: list[tuple[object, Callable]] = []
+
+    def bind(self, target, make: Callable) -> None:
+        self._bound.append((target, make))
+        set_words(target, make(self._ctx))
+
+    def apply(self, ctx) -> None:
+        self._ctx = ctx
+        for target, make in self._bound:
+            set_words(target, make(ctx))
+
+
+def set_words(target: Union[QWidget, Callable[[str], None]], text: str) -> None:
+    """Show ``text`` on ``target`` (see ``Texts``)."""
+    if isinstance(target, MarkdownLabel):
+        target.set_markdown(text)
+    elif isinstance(target, QPushButton):
+        target.setText(text)
+        target.setAccessibleName(text)
+    elif isinstance(target, QLabel):
+        target.setText(text)
+    else:
+        target(text)
+
+
+def set_theme_all(root: QWidget, ui: UiTheme) -> None:
+    """Give ``root`` and every widget inside it that draws with the theme in code (``set_theme``)
+    the theme ``ui``: the accent rules, the fades, the page grid's measure."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        if hasattr(widget, "set_theme"):
+            widget.set_theme(ui)
 
 
 class PageView(QWidget):

@@ -8,8 +8,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import PageBase
-from kiosk.ui.pages.base import ViewContext
-from kiosk.ui.widgets import Rule, Texts, button, measure, set_theme_all, text_label
+from kiosk.ui.pages.base import Texts, ViewContext, set_theme_all
+from kiosk.ui.widgets import Rule, button, measure, text_label
 
 PANEL_MEASURES = 1.1  # the panel's width, in text measures (its own padding included)
 

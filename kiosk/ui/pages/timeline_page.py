@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import TimelineEvent, TimelinePage
-from kiosk.ui.pages.base import PageView, ViewContext
+from kiosk.ui.pages.base import PageView, ViewContext, set_words
 from kiosk.ui.pages.timeline_view import EventCard, TimelineView, year_span
 from kiosk.ui.widgets import (
-    GridColumn, MarkdownLabel, button, overflows, restyle, scroll_area, scroll_to_start, set_words, text_label,
+    GridColumn, MarkdownLabel, button, overflows, restyle, scroll_area, scroll_to_start, text_label,
     title_block,
 )
 
