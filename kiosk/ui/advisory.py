@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Chapter
 from kiosk.ui.widgets import button
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.pages.base import Texts, ViewContext
 
 MEASURE_EM = 32  # the advisory's width, in body-text ems: a calm, readable line
 
@@ -27,6 +27,7 @@ class AdvisoryScreen(QWidget):
         self.setProperty("role", "screen")
         self.setObjectName("advisory")
         ui = ctx.ui
+        self.chapter: Optional[Chapter] = None
         self.home_button = button(ctx.label("home"), "quiet", "home")
         self.heading = QLabel(ctx.label("advisory_title"))
         self.heading.setProperty("role", "eyebrow")
@@ -63,16 +64,32 @@ class AdvisoryScreen(QWidget):
         outer.addLayout(top)
         outer.addStretch(1)
         centred = QHBoxLayout()
-        measure = ui.text_px(ui.theme.sizes.body) * MEASURE_EM
         centred.addStretch(1)
         centred.addLayout(inner, 0)
         centred.addStretch(1)
         outer.addLayout(centred)
         outer.addStretch(2)
+        self._texts = Texts(ctx)
+        for widget, name in ((self.home_button, "home"), (self.heading, "advisory_title"),
+                             (self.skip_button, "advisory_skip"), (self.continue_button, "advisory_continue")):
+            self._texts.bind(widget, lambda c, name=name: c.label(name))
+        self._texts.bind(self.chapter_title, lambda c: c.text(self.chapter.title) if self.chapter else "")
+        self._texts.bind(self.message, lambda c: c.text(self.chapter.advisory) if self.chapter else "")
+        self._update_measure()
+
+    def _update_measure(self) -> None:
+        ui = self.ctx.ui
+        measure = ui.text_px(ui.theme.sizes.body) * MEASURE_EM
         for label in (self.heading, self.chapter_title, self.message):
             label.setMaximumWidth(measure)
             label.setMinimumWidth(min(measure, ui.px(900)))
 
+    def apply(self, ctx: ViewContext) -> None:
+        """Show the screen (and the chapter it warns of) in ``ctx``."""
+        self.ctx = ctx
+        self._texts.apply(ctx)
+        self._update_measure()
+
     def show_chapter(self, chapter: Chapter) -> None:
-        self.chapter_title.setText(self.ctx.text(chapter.title))
-        self.message.setText(self.ctx.text(chapter.advisory))
+        self.chapter = chapter
+        self._texts.apply(self.ctx)

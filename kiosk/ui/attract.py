@@ -13,7 +13,7 @@ from PySide6.QtCore import (QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGraphicsOpacityEffect, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout,
                                QWidget)
 
-from kiosk.ui.pages.base import PageView, ViewContext
+from kiosk.ui.pages.base import PageView, Texts, ViewContext
 
 
 class AttractScreen(QWidget):
@@ -27,6 +27,7 @@ class AttractScreen(QWidget):
         self.setProperty("role", "screen")
         self.setObjectName("attract")
         ui = ctx.ui
+        self._texts = Texts(ctx)
         self.title = QLabel(ctx.text(ctx.exhibit.title))
         self.title.setProperty("role", "title")
         self.title.setAlignment(Qt.AlignCenter)
@@ -47,6 +48,9 @@ class AttractScreen(QWidget):
         self.invitation.setProperty("role", "invitation")
         self.invitation.setAlignment(Qt.AlignCenter)
         self.invitation.setMinimumHeight(ui.tap_px)
+        self._texts.bind(self.title, lambda c: c.text(c.exhibit.title))
+        self._texts.bind(self.subtitle, lambda c: c.text(c.exhibit.subtitle))
+        self._texts.bind(self.invitation, lambda c: c.label("touch_to_begin"))
         self._highlights: list[PageView] = []
         self._index = 0
         self._pressed = False
@@ -54,7 +58,7 @@ class AttractScreen(QWidget):
         self._fade.setOpacity(1.0)
         self.stage.setGraphicsEffect(self._fade)
         self._fader = QPropertyAnimation(self._fade, b"opacity", self)
-        self._fader.setDuration(max(1, ui.theme.timings.fade_ms))
+        self._fader.setDuration(max(1, ui.fade_ms))
         self._fader.setEasingCurve(QEasingCurve.InOutSine)
         self._fader.finished.connect(self._on_fade_finished)
         self._cycle = QTimer(self)
@@ -67,6 +71,19 @@ class AttractScreen(QWidget):
         outer.addWidget(self.subtitle)
         outer.addWidget(self.stage, 1)
         outer.addWidget(self.invitation, 0, Qt.AlignHCenter)
+
+    def apply(self, ctx: ViewContext) -> None:
+        """Show the screen and its highlights in ``ctx``; with reduced motion, a fade under way ends."""
+        self.ctx = ctx
+        self._texts.apply(ctx)
+        self._fader.setDuration(max(1, ctx.ui.fade_ms))
+        if ctx.ui.fade_ms <= 0 and self._fader.state() == QPropertyAnimation.Running:
+            self._fader.stop()
+            if self._fader.endValue() < 0.5:  # it was fading out: the next highlight, at once
+                self._next_highlight()
+            self._fade.setOpacity(1.0)
+        for view in self._highlights:
+            view.apply(ctx)
 
     def add_highlight(self, view: PageView) -> None:
         """Add a page to the loop (the window adds them as they are built)."""
@@ -103,6 +120,9 @@ class AttractScreen(QWidget):
     def _on_cycle(self) -> None:
         if len(self._highlights) < 2 or self._fader.state() == QPropertyAnimation.Running:
             return
+        if self.ctx.ui.fade_ms <= 0:  # reduced motion: the next highlight without a fade
+            self._next_highlight()
+            return
         self._fader.setStartValue(1.0)
         self._fader.setEndValue(0.0)
         self._fader.start()
@@ -111,15 +131,18 @@ class AttractScreen(QWidget):
     def _on_fade_finished(self) -> None:
         if self._fade.opacity() > 0.5:
             return  # faded in: done until the next cycle
+        self._next_highlight()
+        self._fader.setStartValue(0.0)
+        self._fader.setEndValue(1.0)
+        self._fader.start()
+
+    def _next_highlight(self) -> None:
         self.current_highlight().page_hidden()
         self._index = (self._index + 1) % len(self._highlights)
         view = self.current_highlight()
         view.reset()
         self._stage_layout.setCurrentWidget(view)
         view.page_shown()
-        self._fader.setStartValue(0.0)
-        self._fader.setEndValue(1.0)
-        self._fader.start()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._pressed = True

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Chapter
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.pages.base import Texts, ViewContext
 from kiosk.ui.pagestack import PageStack
 from kiosk.ui.widgets import button
 
@@ -28,6 +28,11 @@ class PageDots(QWidget):
         self._count, self._current = 0, 0
         self.setFixedHeight(ctx.ui.px(16))
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+
+    def apply(self, ctx: ViewContext) -> None:
+        """Draw the dots in ``ctx``'s colours."""
+        self._ctx = ctx
+        self.set_pages(self._current, self._count)
 
     def set_pages(self, current: int, count: int) -> None:
         self._current, self._count = current, count
@@ -65,6 +70,7 @@ class ChapterScreen(QWidget):
         self._library = library
         self.chapter: Optional[Chapter] = None
         self.index = -1  # the chapter's position in the exhibit
+        self._page = 0
         self.setProperty("role", "screen")
         ui = ctx.ui
         self.home_button = button(ctx.label("home"), "quiet", "home")
@@ -72,13 +78,20 @@ class ChapterScreen(QWidget):
         self.chapter_title = QLabel()
         self.chapter_title.setProperty("role", "eyebrow")
         self.chapter_title.setAlignment(Qt.AlignCenter)
-        self.stack = PageStack(ui.scale, ui.theme.timings.page_turn_ms, ui.tap_px / 4)
+        self.stack = PageStack(ui.scale, ui.turn_ms, ui.tap_px / 4)
         self.previous_button = button(f"{BACK_ARROW}  {ctx.label('previous')}", "", "previous")
         self.next_button = button(f"{ctx.label('next')}  {NEXT_ARROW}", "primary", "next")
         self.indicator = QLabel()
         self.indicator.setProperty("role", "caption")
         self.indicator.setAlignment(Qt.AlignCenter)
         self.dots = PageDots(ctx)
+        self._texts = Texts(ctx)
+        for widget, words in ((self.home_button, lambda c: c.label("home")),
+                              (self.sources_button, lambda c: c.label("sources")),
+                              (self.previous_button, lambda c: f"{BACK_ARROW}  {c.label('previous')}"),
+                              (self.next_button, lambda c: f"{c.label('next')}  {NEXT_ARROW}"),
+                              (self.chapter_title, lambda c: c.text(self.chapter.title) if self.chapter else "")):
+            self._texts.bind(widget, words)
         self._lay_out()
         self.home_button.clicked.connect(self.home_requested)
         self.sources_button.clicked.connect(self.sources_requested)
@@ -113,6 +126,13 @@ class ChapterScreen(QWidget):
         outer.addWidget(self.stack, 1)
         outer.addLayout(bottom)
 
+    def apply(self, ctx: ViewContext) -> None:
+        """Show the screen's own words and dots in ``ctx`` (the caller applies the page views)."""
+        self.ctx = ctx
+        self._texts.apply(ctx)
+        self.dots.apply(ctx)
+        self._update_controls(self._page)
+
     def open_chapter(self, index: int, chapter: Chapter, page: int = 0) -> None:
         """Show ``chapter`` from ``page``, with its views built ahead of time."""
         self.chapter, self.index = chapter, index
@@ -127,6 +147,7 @@ class ChapterScreen(QWidget):
         self._update_controls(page)
 
     def _update_controls(self, page: int) -> None:
+        self._page = page
         count = len(self.chapter.pages) if self.chapter else 0
         self.indicator.setText(self.ctx.label("page_of", page=page + 1, count=count))
         self.dots.set_pages(page, count)

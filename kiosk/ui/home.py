@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QWidget)
 
 from kiosk.content.model import Chapter
-from kiosk.ui.widgets import button
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.widgets import button, restyle
+from kiosk.ui.pages.base import Texts, ViewContext
 
 ART_ASPECT = 500 / 800
 ART_SHARE = 0.34  # of a tile's height
@@ -77,22 +77,19 @@ class ChapterTile(QPushButton):
 
     def __init__(self, number: int, chapter: Chapter, ctx: ViewContext, parent: Optional[QWidget] = None):
         super().__init__(parent)
-        self.chapter = chapter
+        self.chapter, self.number = chapter, number
         ui = ctx.ui
         self.setProperty("role", "tile")
         self.setFocusPolicy(Qt.NoFocus)
         self.setObjectName(f"tile-{chapter.id}")
-        self.setAccessibleName(ctx.text(chapter.title))
-        self.setAccessibleDescription(ctx.text(chapter.teaser))
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(QSize(ui.tap_px * 2, ui.tap_px * 2))
-        art = Artwork(str(ctx.path(chapter.artwork)) if chapter.artwork else None, ctx.number(number))
-        art.badge_style = (ui.font("button"), ui.colour("background"), ui.colour("text"))
+        art = Artwork(str(ctx.path(chapter.artwork)) if chapter.artwork else None)
         art.setProperty("radius", ui.px(6))
-        title = QLabel(ctx.text(chapter.title))
+        title = QLabel()
         title.setProperty("role", "tile-title")
         title.setWordWrap(True)
-        teaser = QLabel(ctx.text(chapter.teaser))
+        teaser = QLabel()
         teaser.setProperty("role", "caption")
         teaser.setWordWrap(True)
         teaser.setAlignment(Qt.AlignLeft | Qt.AlignTop)
@@ -107,13 +104,44 @@ class ChapterTile(QPushButton):
         layout.addWidget(title)
         layout.addWidget(teaser)
         layout.addStretch(1)  # spare room goes below the words, so titles line up across a row
-        self.teaser = teaser
-        self.art = art
+        self.title, self.teaser, self.art = title, teaser, art
+        self.apply(ctx)
+
+    def apply(self, ctx: ViewContext) -> None:
+        """The tile's words, number and badge in ``ctx``."""
+        chapter = self.chapter
+        self.setAccessibleName(ctx.text(chapter.title))
+        self.setAccessibleDescription(ctx.text(chapter.teaser))
+        self.title.setText(ctx.text(chapter.title))
+        self.teaser.setText(ctx.text(chapter.teaser))
+        self.art.badge = ctx.number(self.number)
+        self.art.badge_style = (ctx.ui.font("button"), ctx.ui.colour("background"), ctx.ui.colour("text"))
+        self.art.update()
+        self.ensurePolished()
+        self._fit_words()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        """Every tile gives its picture the same share, so a row of tiles lines up."""
+        """Every tile gives its picture the same share, so a row of tiles lines up; where large
+        text leaves too little room, the picture gives way to the title and the teaser shows
+        whole lines only (never a line cut through)."""
         super().resizeEvent(event)
-        self.art.setFixedHeight(max(self.art.minimumSizeHint().height(), round(self.height() * ART_SHARE)))
+        self._fit_words()
+        self.layout().activate()
+
+    def _fit_words(self) -> None:
+        layout = self.layout()
+        margins, spacing = layout.contentsMargins(), layout.spacing()
+        inner = self.width() - margins.left() - margins.right()
+        line = self.teaser.fontMetrics().lineSpacing()
+        title = self.title.heightForWidth(inner)
+        fixed = margins.top() + margins.bottom() + layout.itemAt(1).sizeHint().height() + 3 * spacing + title
+        art = min(round(self.height() * ART_SHARE), self.height() - fixed - line)
+        self.art.setFixedHeight(art if art >= 2 * line else 0)  # a sliver of a picture is no picture
+        self.art.setVisible(art >= 2 * line)
+        room = self.height() - fixed - self.art.height()
+        lines = min(max(0, room // line), -(-self.teaser.heightForWidth(inner) // line))
+        self.teaser.setFixedHeight(lines * line)
+        self.teaser.setVisible(lines > 0)
 
 
 class HomeScreen(QWidget):
@@ -128,7 +156,8 @@ class HomeScreen(QWidget):
         self.ctx = ctx
         self.setProperty("role", "screen")
         self.setObjectName("home")
-        self.setAccessibleName(ctx.label("chapters"))
+        self._texts = Texts(ctx)
+        self._texts.bind(self.setAccessibleName, lambda c: c.label("chapters"))
         ui = ctx.ui
         self.tiles = [ChapterTile(i + 1, c, ctx) for i, c in enumerate(ctx.exhibit.chapters)]
         for index, tile in enumerate(self.tiles):
@@ -144,12 +173,24 @@ class HomeScreen(QWidget):
         self.timeline = timeline
         if timeline is not None:
             timeline.event_opened.connect(self.timeline_event_requested)
-            heading = QLabel(ctx.label("timeline"))
+            heading = QLabel()
             heading.setProperty("role", "eyebrow")
+            self._texts.bind(heading, lambda c: c.label("timeline"))
             outer.addSpacing(ui.gap // 2)
             outer.addWidget(heading)
             outer.addWidget(timeline)
         self._arrange(4)
+
+    def apply(self, ctx: ViewContext) -> None:
+        """Show the screen in ``ctx``: its words, the chosen language marked, the tiles, the timeline."""
+        self.ctx = ctx
+        self._texts.apply(ctx)
+        for tile in self.tiles:
+            tile.apply(ctx)
+        for choice, language in zip(self.language_buttons, ctx.exhibit.languages):
+            restyle(choice, role="primary" if language.code == ctx.lang else "quiet")
+        if self.timeline is not None:
+            self.timeline.apply(ctx)
 
     def reset(self) -> None:
         """As the next visitor should find it: no timeline event picked, scrolled to the start."""
@@ -158,16 +199,18 @@ class HomeScreen(QWidget):
 
     def _header(self) -> QHBoxLayout:
         ctx = self.ctx
-        title = QLabel(ctx.text(ctx.exhibit.title))
+        title = QLabel()
         title.setProperty("role", "title")
         title.setWordWrap(True)
+        self._texts.bind(title, lambda c: c.text(c.exhibit.title))
         header = QHBoxLayout()
         header.setSpacing(ctx.ui.gap)
         header.addWidget(title, 1)  # the subtitle is the attract screen's: here the tiles need the room
         self.language_buttons = []
         if len(ctx.exhibit.languages) > 1:
-            heading = QLabel(ctx.label("language"))
+            heading = QLabel()
             heading.setProperty("role", "eyebrow")
+            self._texts.bind(heading, lambda c: c.label("language"))
             header.addWidget(heading, 0, Qt.AlignVCenter)
             for language in ctx.exhibit.languages:
                 choice = button(language.name, "primary" if language.code == ctx.lang else "quiet",

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from kiosk.session import Idle, VisitorSession
 from kiosk.ui.widgets import button
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.pages.base import Texts, ViewContext
 
 ACTIVITY = {
     QEvent.MouseButtonPress, QEvent.MouseButtonRelease, QEvent.MouseMove, QEvent.TouchBegin,
@@ -116,6 +116,12 @@ class IdleOverlay(QWidget):
         self.continue_button = button(ctx.label("continue_visit"), "primary", "continue-visit")
         self.continue_button.setMinimumSize(ui.tap_px * 5, round(ui.tap_px * 1.3))
         self.continue_button.clicked.connect(self.continue_requested)
+        self._seconds: Optional[int] = None
+        self._texts = Texts(ctx)
+        self._texts.bind(self.question, lambda c: c.label("still_there"))
+        self._texts.bind(self.continue_button, lambda c: c.label("continue_visit"))
+        self._texts.bind(self.countdown, lambda c: "" if self._seconds is None
+                         else c.label("resetting_in", seconds=self._seconds))
         inner = QVBoxLayout(panel)
         pad = ui.margin
         inner.setContentsMargins(pad, pad, pad, pad)
@@ -130,8 +136,14 @@ class IdleOverlay(QWidget):
         outer.addStretch(1)
         self.hide()
 
+    def apply(self, ctx: ViewContext) -> None:
+        """Ask (and count down) in ``ctx``'s language."""
+        self.ctx = ctx
+        self._texts.apply(ctx)
+
     def show_countdown(self, seconds: int) -> None:
-        self.countdown.setText(self.ctx.label("resetting_in", seconds=seconds))
+        self._seconds = seconds
+        self._texts.apply(self.ctx)
         if not self.isVisible():
             self.setGeometry(self.parentWidget().rect())
             self.show()

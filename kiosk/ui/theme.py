@@ -8,19 +8,29 @@ stylesheet made here styles them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont
 
 from kiosk.content.model import Theme
+from kiosk.content.exhibit import Colours
 
 DESIGN_HEIGHT = 1080
 MIN_TAP_PX_AT_1080 = 64
 MM_PER_INCH = 25.4
 HEADING_SHARE = 0.62  # a heading inside a page (an event's title, "Sources") to the title size
 CARD_TITLE_SHARE = 0.92  # the home screen's timeline cards to the caption size: so the line fits
+
+# High contrast: white on black, a yellow accent, every colour at least 4.5:1 on black (the muted
+# grey 7:1 and more). The chart colours are Okabe and Ito's, less their blue and black: told apart
+# with every common kind of colour blindness, and each light enough to read on black.
+HIGH_CONTRAST = Colours(
+    background="#000000", surface="#000000", text="#ffffff", muted="#d6d6d6", accent="#ffd21f",
+    accent_text="#000000", series=("#e69f00", "#56b4e9", "#009e73", "#f0e442", "#cc79a7", "#d55e00"),
+    unknown="#bdbdbd",
+)
 
 
 @dataclass(frozen=True)
@@ -33,10 +43,6 @@ class UiTheme:
     text_scale: float = 1.0
     high_contrast: bool = False
     reduced_motion: bool = False
-
-    @property
-    def turn_ms(self) -> int:
-        return 0 if self.reduced_motion else self.theme.timings.page_turn_ms
 
     def px(self, design: float) -> int:
         """Design pixels (at 1080p) in real pixels on this screen."""
@@ -53,12 +59,40 @@ class UiTheme:
     def gap(self) -> int:
         return self.px(self.theme.sizes.margin / 3)
 
+    @property
+    def colours(self) -> Colours:
+        """The palette in force: the content's, or the high-contrast one."""
+        return HIGH_CONTRAST if self.high_contrast else self.theme.colours
+
+    @property
+    def edge(self) -> str:
+        """The colour of a panel's or button's edge: none to see (the surface), or white."""
+        return self.colours.text if self.high_contrast else self.colours.surface
+
     def colour(self, name: str) -> QColor:
-        return QColor(getattr(self.theme.colours, name))
+        return QColor(getattr(self.colours, name))
 
     def series_colour(self, index: int) -> QColor:
-        palette = self.theme.colours.series
+        palette = self.colours.series
         return QColor(palette[index % len(palette)])
+
+    def _motion(self, ms: int) -> int:
+        return 0 if self.reduced_motion else ms
+
+    @property
+    def turn_ms(self) -> int:
+        """How long a page slides when it turns: 0 (at once) with reduced motion."""
+        return self._motion(self.theme.timings.page_turn_ms)
+
+    @property
+    def grow_ms(self) -> int:
+        """How long a chart's bars grow in: 0 (in full at once) with reduced motion."""
+        return self._motion(self.theme.timings.chart_grow_ms)
+
+    @property
+    def fade_ms(self) -> int:
+        """How long a cross-fade lasts: 0 (a plain change) with reduced motion."""
+        return self._motion(self.theme.timings.fade_ms)
 
     def font(self, role: str) -> QFont:
         """The font of a text role: body, caption, card-title, button, heading, title, display."""
@@ -81,13 +115,26 @@ class UiTheme:
         return stylesheet(self)
 
 
-def make_theme(theme: Theme, screen: QSize, dpi: float, text_scale: float = 1.0,
-               high_contrast: bool = False, reduced_motion: bool = False) -> UiTheme:
-    """The theme for a screen of ``screen`` pixels at ``dpi`` physical dots per inch."""
+def make_theme(theme: Theme, screen: QSize, dpi: float, text_scale: float = 1.0, high_contrast: bool = False,
+               reduced_motion: bool = False) -> UiTheme:
+    """The theme for a screen of ``screen`` pixels at ``dpi`` physical dots per inch, with the
+    visitor's text size, contrast and motion."""
     scale = min(screen.width(), screen.height()) / DESIGN_HEIGHT
     from_mm = theme.sizes.tap_target_mm * dpi / MM_PER_INCH
     tap = round(max(from_mm, MIN_TAP_PX_AT_1080 * scale))
     return UiTheme(theme, scale, tap, text_scale, high_contrast, reduced_motion)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours: 1 (the same) to 21 (black and white)."""
+
+    def luminance(colour: QColor) -> float:
+        channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+                    for c in (colour.redF(), colour.greenF(), colour.blueF())]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def configure_charts(pg: ModuleType) -> None:
@@ -104,16 +151,19 @@ def configure_charts(pg: ModuleType) -> None:
 
 def stylesheet(ui: UiTheme) -> str:
     """One stylesheet for the whole kiosk, keyed on each widget's ``role`` property."""
-    c, s, f = ui.theme.colours, ui.theme.sizes, ui.theme.fonts
+    c, s, f = ui.colours, ui.theme.sizes, ui.theme.fonts
     radius = ui.px(10)
     border = max(1, ui.px(2))
     pad = ui.px(s.caption * 0.9)
+    edge = ui.edge
+    # High contrast draws panels on black: a white edge shows where they are.
+    panel_edge = f"border: {border}px solid {edge};" if ui.high_contrast else ""
     return f"""
 * {{ outline: none; }}
 QWidget {{ background: transparent; color: {c.text}; font-family: "{f.body}";
     font-size: {ui.text_px(s.body)}px; }}
 QWidget[role="screen"] {{ background: {c.background}; }}
-QWidget[role="panel"] {{ background: {c.surface}; border-radius: {radius}px; }}
+QWidget[role="panel"] {{ background: {c.surface}; border-radius: {radius}px; {panel_edge} }}
 QWidget[role="scrim"] {{ background: rgba(0, 0, 0, 190); }}
 QLabel {{ background: transparent; }}
 QLabel[role="display"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.display)}px;
@@ -139,7 +189,7 @@ QLabel[role="invitation"] {{ font-size: {ui.text_px(s.body)}px; font-weight: bol
     background: {c.accent}; border-radius: {ui.tap_px // 2}px; padding: 0 {ui.px(48)}px; }}
 QLabel[role="quote"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title * 0.9)}px;
     font-style: italic; }}
-QPushButton {{ background: {c.surface}; color: {c.text}; border: {border}px solid {c.surface};
+QPushButton {{ background: {c.surface}; color: {c.text}; border: {border}px solid {edge};
     border-radius: {radius}px; padding: 0 {pad}px; min-height: {ui.tap_px}px; min-width: {ui.tap_px}px;
     font-size: {ui.text_px(s.caption)}px; font-weight: bold; }}
 QPushButton:pressed, QPushButton[pressed="true"] {{ background: {c.accent}; color: {c.accent_text};

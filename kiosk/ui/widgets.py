@@ -170,8 +170,12 @@ class Rule(QWidget):
 
     def __init__(self, ui: UiTheme, parent: Optional[QWidget] = None):
         super().__init__(parent)
+        self.set_theme(ui)
+
+    def set_theme(self, ui: UiTheme) -> None:
         self._colour = ui.colour("accent")
         self.setFixedSize(ui.px(64), max(2, ui.px(4)))
+        self.update()
 
     def paintEvent(self, event) -> None:
         QPainter(self).fillRect(self.rect(), self._colour)
@@ -199,12 +203,21 @@ class GridColumn(QWidget):
         super().__init__(parent)
         self._ui = ui
         self.measure = measure(ui)
+        self._capped: list[QWidget] = []
         self.column = QVBoxLayout(self)
         self.column.setSpacing(0)
         self.column.setContentsMargins(ui.margin, 0, ui.margin, 0)
 
+    def set_theme(self, ui: UiTheme) -> None:
+        """Another measure (the text size changed): the texts and the column follow it."""
+        self._ui, self.measure = ui, measure(ui)
+        for widget in self._capped:
+            widget.setMaximumWidth(self.measure)
+        self._place_column(self.width())
+
     def add_text(self, widget: QWidget) -> QWidget:
         self.column.addLayout(capped(widget, self.measure))
+        self._capped.append(widget)
         return widget
 
     def add_wide(self, widget: QWidget) -> QWidget:
@@ -215,11 +228,14 @@ class GridColumn(QWidget):
         """Where the column starts in a page ``width`` wide."""
         return max(self._ui.margin, (width - self.measure) // 2)
 
-    def resizeEvent(self, event) -> None:
+    def _place_column(self, width: int) -> None:
         margins = self.column.contentsMargins()
-        left = self.left_edge(event.size().width())
+        left = self.left_edge(width)
         if margins.left() != left:
             self.column.setContentsMargins(left, margins.top(), self._ui.margin, margins.bottom())
+
+    def resizeEvent(self, event) -> None:
+        self._place_column(event.size().width())
         super().resizeEvent(event)
 
 
@@ -295,13 +311,17 @@ class EdgeFade(QWidget):
 
     def __init__(self, ui: UiTheme, area: QScrollArea, edge: Qt.Edge, parent: QWidget):
         super().__init__(parent)
-        self._area, self._edge, self._colour = area, edge, ui.colour("background")
-        self._width = ui.margin
+        self._area, self._edge = area, edge
+        self.set_theme(ui)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         bar = area.horizontalScrollBar()
         bar.valueChanged.connect(self._update_visibility)
         bar.rangeChanged.connect(self._update_visibility)
         self.hide()
+
+    def set_theme(self, ui: UiTheme) -> None:
+        self._colour, self._width = ui.colour("background"), ui.margin
+        self.update()
 
     def place(self) -> None:
         """Lay itself over its edge of the area's viewport (call when the area moves or resizes)."""

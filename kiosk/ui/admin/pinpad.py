@@ -13,14 +13,15 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 from kiosk.admin_lock import PinLock, Result
 from kiosk.content.model import Admin
 from kiosk.ui.widgets import button, restyle
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.pages.base import Texts, ViewContext
 from kiosk.ui.theme import UiTheme
 
 DELETE, ENTER = "\u232b", "\u2713"  # ⌫ and ✓: glyphs, not words
 DIGITS = "0123456789"
 MAX_DIGITS = 12
 KEY_AT_1080 = 104  # a key's height and least width in design pixels; never below the tap size
-PANEL_AT_1080 = 720  # the widest the panel grows to keep a message on one line
+PANEL_AT_1080 = 720  # the widest the panel grows to keep a message on one line (at text size 1)
+PAD_AT_1080 = 56  # the panel's padding at text size 1; larger text takes some of it
 TICK_MS = 1000
 
 
@@ -56,6 +57,10 @@ class PinDots(QWidget):
         self._count = 0
         self.setFixedHeight(ctx.ui.px(64))
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+    def apply(self, ctx: ViewContext) -> None:
+        self._ui = ctx.ui
+        self.update()
 
     @property
     def count(self) -> int:
@@ -98,6 +103,7 @@ class PinPad(QWidget):
         self._admin = admin
         self.lock = lock or PinLock(admin.attempts, admin.lockout_seconds, clock)
         self._pin = ""
+        self._said: Optional[tuple[str, dict]] = None  # the message shown: a label's name and values
         self._was_locked = False
         self.setObjectName("pin-pad")
         self.setProperty("role", "scrim")
@@ -120,11 +126,14 @@ class PinPad(QWidget):
         self.digit_keys = [self._key(str(digit), "key", f"key-{digit}") for digit in range(10)]
         self.delete_key = self._key(DELETE, "key", "delete")
         self.ok_key = self._key("", "primary", "ok")
-        self.ok_key.setIcon(check_icon(ctx.ui))
-        self.ok_key.setIconSize(self.ok_key.icon().availableSizes()[0])
         self.ok_key.setAccessibleName(ENTER)
         self.close_button = button(ctx.label("close"), "quiet", "close")
+        self._texts = Texts(ctx)
+        self._texts.bind(self.prompt, lambda c: c.label("admin_enter_pin"))
+        self._texts.bind(self.close_button, lambda c: c.label("close"))
+        self._texts.bind(self.message, lambda c: c.label(self._said[0], **self._said[1]) if self._said else "")
         self._lay_out()
+        self._update_style()
         for digit, key in enumerate(self.digit_keys):
             key.clicked.connect(lambda _=False, d=str(digit): self._on_digit(d))
         self.delete_key.clicked.connect(self._on_delete)
@@ -146,14 +155,12 @@ class PinPad(QWidget):
         order = self.digit_keys[1:] + [self.delete_key, self.digit_keys[0], self.ok_key]
         for index, key in enumerate(order):
             keys.addWidget(key, index // 3, index % 3)
-        metrics = QFontMetrics(ui.font("body"))
-        panel = QWidget()
+        panel = self._panel = QWidget()
         panel.setObjectName("pin-panel")
         panel.setProperty("role", "panel")
         panel.setAttribute(Qt.WA_StyledBackground)
-        inner = QVBoxLayout(panel)
-        pad = ui.px(56)
-        inner.setContentsMargins(pad, pad, pad, pad)
+        self._inner = inner = QVBoxLayout(panel)
+        self._keys = keys
         inner.setSpacing(ui.px(16))
         inner.addWidget(self.prompt)
         inner.addWidget(self.dots)
@@ -161,16 +168,39 @@ class PinPad(QWidget):
         inner.addLayout(keys)
         inner.addSpacing(ui.px(8))
         inner.addWidget(self.close_button)
-        said = max(metrics.horizontalAdvance(text) for text in self._messages()) + ui.px(8)
-        width = min(max(keys.sizeHint().width(), said), ui.px(PANEL_AT_1080) - 2 * pad)
-        panel.setFixedWidth(width + 2 * pad)
-        lines = 1 if said <= width else 2  # room kept for the longest message: nothing jumps
-        self.message.setFixedHeight(metrics.lineSpacing() * lines + ui.px(8))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(ui.margin, ui.margin // 2, ui.margin, ui.margin // 2)
         outer.addStretch(1)
         outer.addWidget(panel, 0, Qt.AlignCenter)
         outer.addStretch(1)
+
+    def apply(self, ctx: ViewContext) -> None:
+        """Show the pad (and its message) in ``ctx``; what was typed stays."""
+        self.ctx = ctx
+        self._texts.apply(ctx)
+        self.dots.apply(ctx)
+        self._update_style()
+
+    def _update_style(self) -> None:
+        """The tick, and the panel as wide and the message as high as the longest message needs."""
+        ui = self.ctx.ui
+        self.ok_key.setIcon(check_icon(ui))
+        self.ok_key.setIconSize(self.ok_key.icon().availableSizes()[0])
+        # Larger text widens the panel (so that a message keeps to one line) and takes from its
+        # padding: the keys cannot shrink below a finger, and the pad must fit a low screen.
+        metrics, pad = QFontMetrics(ui.font("body")), ui.px(PAD_AT_1080 / max(1.0, ui.text_scale))
+        self._inner.setContentsMargins(pad, pad, pad, pad)
+        said = max(metrics.horizontalAdvance(text) for text in self._messages()) + ui.px(8)
+        widest = ui.px(PANEL_AT_1080 * max(1.0, ui.text_scale))
+        width = min(max(self._keys.sizeHint().width(), said), widest - 2 * pad)
+        self._panel.setFixedWidth(width + 2 * pad)
+        lines = 1 if said <= width else 2  # room kept for the longest message: nothing jumps
+        self.message.setFixedHeight(metrics.lineSpacing() * lines + ui.px(8))
+
+    def _say(self, name: Optional[str] = None, **values) -> None:
+        """Show the kiosk's words ``name`` (with ``values``) under the dots; none: no message."""
+        self._said = (name, values) if name else None
+        self._texts.apply(self.ctx)
 
     def _messages(self) -> list[str]:
         longest = math.ceil(self._admin.lockout_seconds)
@@ -179,7 +209,7 @@ class PinPad(QWidget):
     def clear(self) -> None:
         """Back to an empty PIN and no message (the lock keeps its count and its lockout)."""
         self._set_pin("")
-        self.message.clear()
+        self._say()
         self._update_lock()
 
     def _set_pin(self, pin: str) -> None:
@@ -190,7 +220,7 @@ class PinPad(QWidget):
     def _on_digit(self, digit: str) -> None:
         """A digit key: one more dot, and the last message goes."""
         if len(self._pin) < MAX_DIGITS:
-            self.message.clear()
+            self._say()
             self._set_pin(self._pin + digit)
 
     @Slot()
@@ -206,17 +236,17 @@ class PinPad(QWidget):
         result = self.lock.try_pin(self._pin, self._admin.pin_hash)
         self._set_pin("")
         if result is Result.OK:
-            self.message.clear()
+            self._say()
             self.unlocked.emit()
         elif result is Result.WRONG:
-            self.message.setText(self.ctx.label("admin_wrong_pin"))
+            self._say("admin_wrong_pin")
         self._update_lock()
 
     @Slot()
     def _on_close(self) -> None:
         """The close button: forget what was typed and go."""
         self._set_pin("")
-        self.message.clear()
+        self._say()
         self.closed.emit()
 
     @Slot()
@@ -228,9 +258,9 @@ class PinPad(QWidget):
             key.setEnabled(not locked)
         restyle(self.ok_key, role="" if locked else "primary")  # a disabled key must not look ready
         if locked:
-            self.message.setText(self.ctx.label("admin_locked", seconds=math.ceil(left)))
+            self._say("admin_locked", seconds=math.ceil(left))
         elif self._was_locked:
-            self.message.clear()  # the lockout has ended
+            self._say()  # the lockout has ended
         self._was_locked = locked
         if locked and self.isVisible():
             self._tick.start()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QScroller, QVBox
 from kiosk.content.loader import LoadResult
 from kiosk.content.problems import ERROR, Problem
 from kiosk.ui.widgets import button
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.pages.base import Texts, ViewContext
 
 
 def in_order(problems: tuple[Problem, ...]) -> list[Problem]:
@@ -41,6 +41,7 @@ class AdminScreen(QWidget):
         self.ctx = ctx
         self._content_dir = content_dir
         self._version = version
+        self._loaded_at = loaded_at
         self.setObjectName("admin-screen")
         self.setProperty("role", "screen")
         self.setAttribute(Qt.WA_StyledBackground)
@@ -59,6 +60,13 @@ class AdminScreen(QWidget):
         self.back_button = button(ctx.label("admin_back"), "quiet", "admin-back")
         self.reload_button = button(ctx.label("admin_reload"), "", "admin-reload")
         self.exit_button = button(ctx.label("admin_exit"), "primary", "admin-exit")
+        self._texts = Texts(ctx)
+        for widget, name in ((self.title, "admin_title"), (self.problems_heading, "admin_problems"),
+                             (self.back_button, "admin_back"), (self.reload_button, "admin_reload"),
+                             (self.exit_button, "admin_exit")):
+            self._texts.bind(widget, lambda c, name=name: c.label(name))
+        self._texts.bind(self.status, lambda c: c.label(
+            "admin_status", version=self._version, content=self._content_dir, loaded=self._loaded_at))
         self._lay_out()
         self.back_button.clicked.connect(self.back_requested)
         self.reload_button.clicked.connect(self.reload_requested)
@@ -88,10 +96,18 @@ class AdminScreen(QWidget):
         outer.addSpacing(ui.gap)
         outer.addLayout(buttons)
 
+    def apply(self, ctx: ViewContext) -> None:
+        """Show the screen in ``ctx``'s language; the problems are the curators' words and stay."""
+        self.ctx = ctx
+        self._texts.apply(ctx)
+        for label in self._labels():
+            if label.objectName() == "no-problems":
+                label.setText(ctx.label("admin_no_problems"))
+
     def set_result(self, result: LoadResult, loaded_at: str) -> None:
         """Show what a (re)load found, and when it ran."""
-        self.status.setText(self.ctx.label(
-            "admin_status", version=self._version, content=self._content_dir, loaded=loaded_at))
+        self._loaded_at = loaded_at
+        self._texts.apply(self.ctx)
         while self._problem_layout.count():
             widget = self._problem_layout.takeAt(0).widget()
             if widget is not None:

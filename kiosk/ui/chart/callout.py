@@ -26,8 +26,12 @@ class Swatch(QWidget):
 
     def __init__(self, colour: QColor, size: int, parent: Optional[QWidget] = None):
         super().__init__(parent)
+        self.set_colour(colour, size)
+
+    def set_colour(self, colour: QColor, size: int) -> None:
         self._colour = colour
         self.setFixedSize(size, size)
+        self.update()
 
     def paintEvent(self, event) -> None:
         QPainter(self).fillRect(self.rect(), self._colour)
@@ -44,15 +48,26 @@ class Legend(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(ui.px(10))
         self._spacing = (ui.px(32), ui.px(8))  # between the entries: in a row, in a column
-        for colour, name in zip(colours, names):
+        self._entries: list[tuple[Swatch, QLabel]] = []
+        for colour in colours:
             entry = QHBoxLayout()
             entry.setSpacing(ui.px(12))
-            entry.addWidget(Swatch(colour, ui.text_px(ui.theme.sizes.caption)), 0, Qt.AlignmentFlag.AlignVCenter)
-            entry.addWidget(label("legend", name, wrap=False))
+            swatch, name = Swatch(colour, 1), label("legend", wrap=False)
+            entry.addWidget(swatch, 0, Qt.AlignmentFlag.AlignVCenter)
+            entry.addWidget(name)
             entry.addStretch(1)
             self._layout.addLayout(entry)
+            self._entries.append((swatch, name))
         self._layout.addStretch(1)
+        self.set_entries(ctx, colours, names)
         self.set_vertical(False)
+
+    def set_entries(self, ctx: ViewContext, colours: list[QColor], names: list[str]) -> None:
+        """The series' colours and names in ``ctx`` (the same entries)."""
+        side = ctx.ui.text_px(ctx.ui.theme.sizes.caption)
+        for (swatch, name), colour, text in zip(self._entries, colours, names):
+            swatch.set_colour(colour, side)
+            name.setText(text)
 
     def set_vertical(self, vertical: bool) -> None:
         """One entry under another (a key beside the chart) or all in one row (over it)."""

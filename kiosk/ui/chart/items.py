@@ -34,6 +34,10 @@ class HatchedBars(pg.GraphicsObject):
         self._rects: list[QRectF] = []
         self._opacities: list[float] = []
 
+    def set_style(self, brush: QBrush, outline: QPen) -> None:
+        self._brush, self._outline = brush, outline
+        self.update()
+
     def set_rects(self, rects: list[QRectF], opacities: list[float]) -> None:
         self.prepareGeometryChange()
         self._rects, self._opacities = rects, opacities
@@ -68,7 +72,12 @@ class CategoryAxis(pg.AxisItem):
 
     def __init__(self, orientation: str, names: list[str], font: QFont, gap: int):
         super().__init__(orientation)
-        self._names, self._gap = names, gap
+        self._gap = gap
+        self.set_names(names, font)
+
+    def set_names(self, names: list[str], font: QFont) -> None:
+        """Other names (another language) or another font (another text size)."""
+        self._names = names
         self.setStyle(tickFont=font, tickLength=0)
 
     def generateDrawSpecs(self, p):
@@ -105,13 +114,17 @@ class ValueAxis(pg.AxisItem):
 
     def __init__(self, orientation: str, number, font: QFont, tick_length: int, widest: str):
         super().__init__(orientation)
+        self.setTickDensity(0.6)  # a few round figures, not a ruler
+        self.set_type(number, font, tick_length, widest)
+
+    def set_type(self, number, font: QFont, tick_length: int, widest: str) -> None:
+        """Figures written another way (another language) or in another font."""
         self._number = number
         self.setStyle(tickFont=font, tickLength=tick_length, tickTextOffset=tick_length,
                       autoExpandTextSpace=False)
-        self.setTickDensity(0.6)  # a few round figures, not a ruler
         # A fixed size, so that the chart's geometry is settled before its first paint.
         metrics, ticks = QFontMetricsF(font), 2 * tick_length
-        if orientation in ("left", "right"):
+        if self.orientation in ("left", "right"):
             self.setWidth(math.ceil(metrics.horizontalAdvance(widest + "0") + ticks))
         else:
             self.setHeight(math.ceil(metrics.lineSpacing() + ticks))

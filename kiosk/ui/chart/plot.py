@@ -10,7 +10,7 @@ import math
 from typing import Optional
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Slot
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QSizePolicy
 
 import pyqtgraph as pg  # after PySide6, so that pyqtgraph binds to it
@@ -19,7 +19,7 @@ from kiosk.content.model import CellKind, ChartSpec
 from kiosk.ui.chart.geometry import Bar, fitting_width, layout_bars, line_height, name_lines, value_top
 from kiosk.ui.chart.items import CategoryAxis, HatchedBars, ValueAxis, hatch_brush
 from kiosk.ui.pages.base import ViewContext
-from kiosk.ui.theme import configure_charts
+from kiosk.ui.theme import configure_charts, contrast
 
 DIMMED = 0.32  # opacity of the bars that are not the revealed one
 TICK = 6  # design px: the value axis' tick marks, and the gap from them to their figures
@@ -55,46 +55,73 @@ class ChartPlot(pg.PlotWidget):
         self.set_progress(1.0)
 
     def _make_axes(self) -> dict:
+        category_side, value_side = ("left", "bottom") if self.horizontal else ("bottom", "left")
+        self.category_axis = CategoryAxis(category_side, [], self.ctx.ui.font("caption"), self.ctx.ui.px(NAME_GAP))
+        self.value_axis = ValueAxis(value_side, self.ctx.number, self.ctx.ui.font("caption"), 1, "")
+        self.value_axis.setLogMode(self.spec.scale == "log")
+        self._style_axes()
+        return {category_side: self.category_axis, value_side: self.value_axis}
+
+    def _style_axes(self) -> None:
+        """The axes' words, fonts and pens from the context."""
         ui, ctx = self.ctx.ui, self.ctx
         font, muted = ui.font("caption"), ui.colour("muted")
-        names = [ctx.text(name) for name in self.spec.categories_resolved]
-        category_side, value_side = ("left", "bottom") if self.horizontal else ("bottom", "left")
-        self.category_axis = CategoryAxis(category_side, names, font, ui.px(NAME_GAP))
+        self.category_axis.set_names([ctx.text(name) for name in self.spec.categories_resolved], font)
         top = 10 ** math.ceil(self.top) if self.spec.scale == "log" else round(self.top * 1.1)
-        self.value_axis = ValueAxis(value_side, ctx.number, font, ui.px(TICK), ctx.number(top))
+        self.value_axis.set_type(ctx.number, font, ui.px(TICK), ctx.number(top))
         for axis in (self.category_axis, self.value_axis):
             axis.setPen(pg.mkPen(muted, width=max(1, ui.px(2))))
             axis.setTextPen(muted)
-        self.value_axis.setLogMode(self.spec.scale == "log")
         if not self.horizontal:
             self.category_axis.setHeight(round(line_height(font) * 2.2) + ui.px(NAME_GAP))
-        return {category_side: self.category_axis, value_side: self.value_axis}
 
     def _make_items(self) -> None:
-        ui, ctx, item = self.ctx.ui, self.ctx, self.getPlotItem()
+        item = self.getPlotItem()
         self._series_items = []
-        for s, _ in enumerate(self.spec.series_resolved):
-            colour = ui.series_colour(s)
+        for _ in self.spec.series_resolved:
             if self.spec.kind == "line":
-                series = pg.PlotDataItem(pen=pg.mkPen(colour, width=ui.px(4)), symbol="o", symbolSize=ui.px(20),
-                                         symbolBrush=colour, symbolPen=None, connect="finite")
+                series = pg.PlotDataItem(symbol="o", connect="finite")
             else:
-                series = pg.BarGraphItem(x=[0], height=[0], width=[0], pen=None, brush=colour)
+                series = pg.BarGraphItem(x=[0], height=[0], width=[0], pen=None)
             item.addItem(series)
             self._series_items.append(series)
-        outline = QPen(ui.colour("unknown"), max(1, ui.px(2)))
-        self._hatched = HatchedBars(hatch_brush(ui.colour("unknown"), ui.px(14), max(1, ui.px(3))), outline)
+        self._hatched = HatchedBars(QBrush(), QPen())
         item.addItem(self._hatched)
         self.labels: dict[Key, pg.TextItem] = {}
+        for key in self.bars:
+            self.labels[key] = pg.TextItem("")
+            item.addItem(self.labels[key])
+        self._style_items()
+
+    def _style_items(self) -> None:
+        """The series' colours, the hatching and the figures' words and font from the context."""
+        ui, ctx = self.ctx.ui, self.ctx
+        for s, series in enumerate(self._series_items):
+            colour = ui.series_colour(s)
+            if isinstance(series, pg.PlotDataItem):
+                series.setPen(pg.mkPen(colour, width=ui.px(4)))
+                series.setSymbolSize(ui.px(20))
+                series.setSymbolBrush(colour)
+                series.setSymbolPen(None)
+            else:
+                series.setOpts(brush=colour)
+        outline = QPen(ui.colour("unknown"), max(1, ui.px(2)))
+        self._hatched.set_style(hatch_brush(ui.colour("unknown"), ui.px(14), max(1, ui.px(3))), outline)
         for (s, c), bar in self.bars.items():
-            cell = self.spec.series_resolved[s].cells[c]
             known = bar.kind is CellKind.KNOWN
-            text = ctx.number(cell.value) if known else ctx.label(
+            text = ctx.number(self.spec.series_resolved[s].cells[c].value) if known else ctx.label(
                 "unknown" if bar.kind is CellKind.UNKNOWN else "not_applicable")
-            label = pg.TextItem(text, color=ui.colour("text" if known else "muted"))
+            label = self.labels[s, c]
+            label.setText(text, color=ui.colour("text" if known else "muted"))
             label.setFont(ui.font("caption"))
-            item.addItem(label)
-            self.labels[s, c] = label
+
+    def apply(self, ctx: ViewContext) -> None:
+        """Draw the same items in ``ctx``: its language's names and figures, its fonts and colours."""
+        self.ctx = ctx
+        self._style_axes()
+        self._style_items()
+        self.getPlotItem().layout.activate()
+        self._on_resized()
 
     # --- updating in place ----------------------------------------------------------------
 
@@ -152,10 +179,10 @@ class ChartPlot(pg.PlotWidget):
         ui = self.ctx.ui
         if key not in self.inside:
             return ui.colour("text" if self.bars[key].kind is CellKind.KNOWN else "muted")
-        bar, ground = ui.series_colour(key[0]), ui.colour("background")
-        share = DIMMED if dimmed else 1.0
-        lightness = bar.lightnessF() * share + ground.lightnessF() * (1 - share)
-        return ui.colour("background" if lightness > 0.5 else "text")
+        bar, dark, light = ui.series_colour(key[0]), ui.colour("background"), ui.colour("text")
+        share = DIMMED if dimmed else 1.0  # a dimmed bar is seen mixed with the background
+        seen = QColor.fromRgbF(*(b * share + g * (1 - share) for b, g in zip(bar.getRgbF()[:3], dark.getRgbF()[:3])))
+        return dark if contrast(seen, dark) >= contrast(seen, light) else light
 
     @Slot()
     def _on_resized(self) -> None:

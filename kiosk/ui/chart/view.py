@@ -22,7 +22,7 @@ from kiosk.ui.pages.base import ViewContext
 class ChartView(QWidget):
     """A chart of ``spec``: bars (or points) that grow in once, and reveal a figure when tapped."""
 
-    value_revealed = Signal(int, int)  # series, category
+    value_revealed = Signal(int, int)  # series, category: a visitor's tap showed its figure
     reveal_cleared = Signal()
 
     def __init__(self, spec: ChartSpec, ctx: ViewContext, parent: Optional[QWidget] = None):
@@ -38,7 +38,7 @@ class ChartView(QWidget):
         self._grow = QVariantAnimation(self)
         self._grow.setStartValue(0.0)
         self._grow.setEndValue(1.0)
-        self._grow.setDuration(max(1, ctx.ui.theme.timings.chart_grow_ms))
+        self._grow.setDuration(max(1, ctx.ui.grow_ms))
         self._grow.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._grow.valueChanged.connect(self._on_grow_step)
 
@@ -51,6 +51,7 @@ class ChartView(QWidget):
         self._header.setSpacing(ui.px(12))
         self._axis_title = ctx.text(self.spec.value_axis) or ctx.text(self.spec.unit)
         self.axis_title = label("caption", self._axis_title, wrap=False)
+        self.axis_title.setObjectName("axis-title")
         if not self.plot.horizontal:
             self._header.addWidget(self.axis_title)
         self._header.addStretch(1)
@@ -66,6 +67,31 @@ class ChartView(QWidget):
             self.axis_title.setParent(self)
             self.axis_title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
+    def apply(self, ctx: ViewContext) -> None:
+        """Draw the chart in ``ctx`` on the same items; a revealed figure stays revealed."""
+        self.ctx = ctx
+        self.plot.apply(ctx)
+        self._axis_title = ctx.text(self.spec.value_axis) or ctx.text(self.spec.unit)
+        self.axis_title.setText(self._axis_title)
+        if self.legend is not None:
+            series = self.spec.series_resolved
+            self.legend.set_entries(ctx, [ctx.ui.series_colour(s) for s in range(len(series))],
+                                    [ctx.text(one.label) for one in series])
+        self._grow.setDuration(max(1, ctx.ui.grow_ms))
+        if self.growing and ctx.ui.grow_ms <= 0:
+            self.finish_growing()
+        self.settle()
+        if self.revealed is not None:
+            self._show_reveal(*self.revealed)
+
+    def settle(self) -> None:
+        """Lay the chart out at its size now: the plot, the names' column, the axis title."""
+        self.layout().activate()
+        if self.plot.horizontal:
+            self._update_name_column()
+        else:
+            self.plot.getPlotItem().layout.activate()
+
     def restore_legend(self) -> None:
         """Put the legend back in a row over the chart (a page may have taken it to its side)."""
         if self.legend is not None:
@@ -74,11 +100,9 @@ class ChartView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.layout().activate()
-        if self.plot.horizontal:
-            self._update_name_column()
-        else:
-            self.plot.getPlotItem().layout.activate()
+        self.settle()
+        if self.revealed is not None:  # the callout keeps to its bar
+            self._place_callout()
 
     def _update_name_column(self) -> None:
         """Names as narrow as their lines allow; the axis title in the corner under them."""
@@ -99,7 +123,7 @@ class ChartView(QWidget):
         """
         self._grow.stop()
         self._grow_pending = False
-        if self.ctx.ui.theme.timings.chart_grow_ms <= 0:
+        if self.ctx.ui.grow_ms <= 0:
             self.plot.set_progress(1.0)
         elif not self.isVisible():
             self._grow_pending = True
@@ -142,6 +166,11 @@ class ChartView(QWidget):
 
     def reveal(self, series: int, category: int) -> None:
         """Show one cell's figure, unit and note in the callout."""
+        self._show_reveal(series, category)
+        self.callout.show()
+        self.callout.raise_()
+
+    def _show_reveal(self, series: int, category: int) -> None:
         ctx = self.ctx
         cell = self.spec.series_resolved[series].cells[category]
         names = [ctx.text(self.spec.categories_resolved[category])]
@@ -156,9 +185,6 @@ class ChartView(QWidget):
         self.callout.show_cell(" · ".join(names), figure, unit, ctx.text(cell.note), colour)
         self.plot.set_revealed((series, category))
         self._place_callout()
-        self.callout.show()
-        self.callout.raise_()
-        self.value_revealed.emit(series, category)
 
     def clear_reveal(self) -> None:
         """Hide the callout; every bar at full strength again."""
@@ -255,3 +281,4 @@ class ChartView(QWidget):
             self.clear_reveal()
         else:
             self.reveal(*hit)
+            self.value_revealed.emit(*hit)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional, Union
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QWidget
 
 from kiosk.content.model import Exhibit, Labels, Text
 from kiosk.ui.theme import UiTheme
+from kiosk.ui.widgets import MarkdownLabel
 
 
 MAX_DECIMALS = 9
@@ -53,13 +54,82 @@ class ViewContext:
         return Path(self.exhibit.root) / ref
 
 
+class Texts:
+    """The words a view shows, each bound to how it is made from the view's context.
+
+    ``bind`` sets a word now; ``apply`` sets every bound word again from a new context (another
+    language), on the same widgets. A target is a label, a Markdown label, a button (its
+    accessible name follows its text) or any callable taking the text.
+    """
+
+    def __init__(self, ctx) -> None:
+        self._ctx = ctx
+        self._bound: list[tuple[object, Callable]] = []
+
+    def bind(self, target, make: Callable) -> None:
+        self._bound.append((target, make))
+        set_words(target, make(self._ctx))
+
+    def apply(self, ctx) -> None:
+        self._ctx = ctx
+        for target, make in self._bound:
+            set_words(target, make(ctx))
+
+
+def set_words(target: Union[QWidget, Callable[[str], None]], text: str) -> None:
+    """Show ``text`` on ``target`` (see ``Texts``)."""
+    if isinstance(target, MarkdownLabel):
+        target.set_markdown(text)
+    elif isinstance(target, QPushButton):
+        target.setText(text)
+        target.setAccessibleName(text)
+    elif isinstance(target, QLabel):
+        target.setText(text)
+    else:
+        target(text)
+
+
+def set_theme_all(root: QWidget, ui: UiTheme) -> None:
+    """Give ``root`` and every widget inside it that draws with the theme in code (``set_theme``)
+    the theme ``ui``: the accent rules, the fades, the page grid's measure."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        if hasattr(widget, "set_theme"):
+            widget.set_theme(ui)
+
+
 class PageView(QWidget):
-    """A page of a chapter. The chapter screen builds it ahead of need and tells it when it shows."""
+    """A page of a chapter. The chapter screen builds it ahead of need and tells it when it shows.
+
+    ``apply`` shows it in another context (language, text size, contrast, motion) on the same
+    widgets: the words bound in ``texts`` are set again, then ``_update_texts`` and
+    ``_update_style`` redo what the view itself sets from the context. The window's stylesheet
+    (the caller sets it first) restyles the rest. The visitor's place on the page is kept.
+    """
 
     def __init__(self, page, ctx: ViewContext, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.page = page
         self.ctx = ctx
+        self.texts = Texts(ctx)
+
+    def apply(self, ctx: ViewContext) -> None:
+        """Show the page in ``ctx``, as a view freshly built in it would, on the same widgets."""
+        self.ctx = ctx
+        self.texts.apply(ctx)
+        self._update_texts()
+        set_theme_all(self, ctx.ui)
+        self._update_style()
+
+    def bind_text(self, target, text: Optional[Text]) -> None:
+        """Show the content's ``text`` on ``target`` in the language of the day (nothing: no target)."""
+        if target is not None:
+            self.texts.bind(target, lambda ctx: ctx.text(text))
+
+    def _update_texts(self) -> None:
+        """Words the view sets itself, beyond those bound in ``texts``."""
+
+    def _update_style(self) -> None:
+        """Sizes and looks the view sets itself from ``self.ctx.ui`` (after the parts' ``set_theme``)."""
 
     def page_shown(self) -> None:
         """The page has become the current one (charts grow their bars here)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractScrollArea, QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import ChartPage
@@ -21,6 +21,8 @@ RULE_TO_CHART = 16  # design px under the title's rule: less than on a text page
 class ChartPageView(PageView):
     """A ``ChartPage``: built ahead of need; showing it only lets the bars grow in."""
 
+    value_revealed = Signal(object)  # (series, category) whose figure a visitor's tap showed
+
     def __init__(self, page: ChartPage, ctx: ViewContext, parent: Optional[QWidget] = None):
         super().__init__(page, ctx, parent)
         ui, spec = ctx.ui, page.chart
@@ -32,6 +34,10 @@ class ChartPageView(PageView):
         self.text = MarkdownLabel(ctx.text(page.text), "body")
         self.text.setVisible(page.text is not None)
         self.hint = text_label(ctx.label("tap_for_value"), "caption")
+        for widget, text in ((self.title, page.title), (self.footnote, spec.footnote), (self.text, page.text)):
+            self.bind_text(widget, text)
+        self.texts.bind(self.hint, lambda c: c.label("tap_for_value"))
+        self.chart.value_revealed.connect(self._on_value_revealed)
 
         self._chart_column = QVBoxLayout()
         self._chart_column.setSpacing(ui.gap)
@@ -100,6 +106,16 @@ class ChartPageView(PageView):
                          self.side.minimumSizeHint().height())  # what the scroll area allows it
             self._area.setFixedHeight(min(height, round(self.height() * UNDER_SHARE)))
         self.layout().activate()  # at once, so that the chart has its final size when shown
+
+    @Slot(int, int)
+    def _on_value_revealed(self, series: int, category: int) -> None:
+        """A visitor tapped a bar: say which."""
+        self.value_revealed.emit((series, category))
+
+    def _update_style(self) -> None:
+        self.chart.apply(self.ctx)
+        if self._landscape is not None:  # laid out once already: again, to the new measure
+            self._update_orientation()
 
     def page_shown(self) -> None:
         self.chart.grow()

@@ -22,13 +22,14 @@ class ImagePageView(PageView):
     def __init__(self, page: ImagePage, ctx: ViewContext, parent: Optional[QWidget] = None):
         super().__init__(page, ctx, parent)
         ui = ctx.ui
-        alt = ctx.text(page.alt)
         self.image_view = ImageView(ctx.path(page.file))
         for widget in (self, self.image_view):
-            widget.setAccessibleName(alt)
-            widget.setAccessibleDescription(alt)
-        self.caption_label = text_label(ctx.text(page.caption), "body")
-        self.credit_label = text_label(ctx.text(page.credit), "caption")
+            self.bind_text(widget.setAccessibleName, page.alt)
+            self.bind_text(widget.setAccessibleDescription, page.alt)
+        self.caption_label = text_label("", "body")
+        self.credit_label = text_label("", "caption")
+        self.bind_text(self.caption_label, page.caption)
+        self.bind_text(self.credit_label, page.credit)
         self.composition = _Composition(ui, self.image_view, self.caption_label, self.credit_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, ui.gap, 0, ui.gap)
@@ -40,6 +41,7 @@ class ImagePageView(PageView):
             layout.addWidget(grid)
         else:
             self.title_label = None
+        self.bind_text(self.title_label, page.title)
         layout.addWidget(self.composition, 1)
 
 
@@ -93,10 +95,18 @@ class _Composition(QWidget):
             label = QRect(x, picture.bottom() + 1 + gap, label_w, label_h)
         return beside, picture, label
 
-    def resizeEvent(self, event) -> None:
+    def set_theme(self, ui: UiTheme) -> None:
+        """Another theme (the caption's size changed): lay the group out again."""
+        self._ui = ui
+        self._place()
+
+    def _place(self) -> None:
         margin = self._ui.margin
         room = QRect(0, 0, self.width(), self.height()).adjusted(margin, 0, -margin, 0)
         self.beside, picture, label = self._rects(room)
         self.image.setGeometry(picture)
         self.label.setGeometry(label)
+
+    def resizeEvent(self, event) -> None:
+        self._place()
         super().resizeEvent(event)

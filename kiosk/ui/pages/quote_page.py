@@ -28,10 +28,17 @@ class QuotePageView(PageView):
         self.mark = grid.add_wide(QuoteMark(ui))
         grid.column.addSpacing(ui.px(12))
         self.quote_label = grid.add_wide(text_label(ctx.text(page.quote), "quote"))
-        self.quote_label.setMaximumWidth(round(grid.measure * 1.2))
         grid.column.addSpacing(ui.px(36))
         self.attribution_label = grid.add_text(text_label(ctx.text(page.attribution), "caption"))
         self.context_label = close_page(self, grid, ctx.text(page.context), ui.px(56))
+        self._grid = grid
+        for label, text in ((self.title_label, page.title), (self.quote_label, page.quote),
+                            (self.attribution_label, page.attribution), (self.context_label, page.context)):
+            self.bind_text(label, text)
+        self._update_style()
+
+    def _update_style(self) -> None:
+        self.quote_label.setMaximumWidth(round(self._grid.measure * 1.2))
 
 
 class QuoteMark(QWidget):
@@ -39,6 +46,9 @@ class QuoteMark(QWidget):
 
     def __init__(self, ui: UiTheme, parent: Optional[QWidget] = None):
         super().__init__(parent)
+        self.set_theme(ui)
+
+    def set_theme(self, ui: UiTheme) -> None:
         font = QFont(ui.font("display"))
         font.setPixelSize(round(ui.text_px(ui.theme.sizes.display) * MARK_SCALE))
         self._path = QPainterPath()
@@ -47,6 +57,7 @@ class QuoteMark(QWidget):
         self._path.translate(-ink.left(), -ink.top())  # the ink at the widget's top left
         self._colour = ui.colour("accent")
         self.setFixedSize(ceil(ink.width()), ceil(ink.height()))
+        self.update()
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)

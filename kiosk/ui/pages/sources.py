@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import PageBase
-from kiosk.ui.pages.base import ViewContext
+from kiosk.ui.pages.base import Texts, ViewContext, set_theme_all
 from kiosk.ui.widgets import Rule, button, measure, text_label
 
 PANEL_MEASURES = 1.1  # the panel's width, in text measures (its own padding included)
@@ -34,10 +34,15 @@ class SourcesPanel(QWidget):
         self.panel.setProperty("role", "panel")
         self.panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.panel.setMaximumWidth(round(measure(ui) * PANEL_MEASURES))
-        self.heading_label = text_label(ctx.label("sources"), "heading")
-        self.close_button = button(ctx.label("close"), "quiet", "close-sources")
+        self.heading_label = text_label("", "heading")
+        self.close_button = button("", "quiet", "close-sources")
         self.close_button.clicked.connect(self.closed)
-        self.source_labels = [text_label(ctx.text(source), "body") for source in page.sources]
+        self.source_labels = [text_label("", "body") for _ in page.sources]
+        self._texts = Texts(ctx)
+        self._texts.bind(self.heading_label, lambda c: c.label("sources"))
+        self._texts.bind(self.close_button, lambda c: c.label("close"))
+        for label, source in zip(self.source_labels, page.sources):
+            self._texts.bind(label, lambda c, source=source: c.text(source))
         self._fill_panel(ui)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -66,6 +71,12 @@ class SourcesPanel(QWidget):
         for index, label in enumerate(self.source_labels):
             layout.addSpacing(ui.px(20) if index else 0)
             layout.addWidget(label)
+
+    def apply(self, ctx: ViewContext) -> None:
+        """Show the panel in ``ctx`` (language, text size, contrast) on the same widgets."""
+        self._texts.apply(ctx)
+        set_theme_all(self, ctx.ui)
+        self.panel.setMaximumWidth(round(measure(ctx.ui) * PANEL_MEASURES))
 
     def sources(self) -> list[str]:
         """The sources as listed."""

@@ -21,6 +21,8 @@ class TextPageView(PageView):
         self._area = scroll_area(Qt.Orientation.Vertical, self)
         grid, self.title_label = page_column(ctx.text(page.title), ui)
         self.body_label = grid.add_text(MarkdownLabel(ctx.text(page.body), "body"))
+        self.bind_text(self.title_label, page.title)
+        self.bind_text(self.body_label, page.body)
         grid.column.addStretch(1)
         self._area.setWidget(grid)
         layout = QVBoxLayout(self)

@@ -21,24 +21,33 @@ class EventCard(QPushButton):
         super().__init__()
         self.setProperty("role", "tile")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName(f"{date}, {title}")
+        self._compact = compact
         self._pad, self._spacing = ui.px(10 if compact else 16), ui.px(6)
         self._border = max(1, ui.px(2))  # the tile's border, inside the card
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*[self._pad + self._border] * 4)
         layout.setSpacing(self._spacing)
-        self.date_label = text_label(date, "caption")
-        self.title_label = text_label(unbroken(title), "card-title" if compact else "body")
+        self.date_label = text_label("", "caption")
+        self.title_label = text_label("", "card-title" if compact else "body")
         self.date_label.setVisible(not compact)
-        # The stylesheet sets the same fonts once the card is on screen; set here, they are
-        # right for measuring before that.
-        self.date_label.setFont(ui.font("caption"))
-        self.title_label.setFont(ui.font("card-title" if compact else "body"))
+        self.set_words(date, title)
+        self.set_theme(ui)
         for label in (self.date_label, self.title_label):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         layout.addStretch(1)
+
+    def set_words(self, date: str, title: str) -> None:
+        self.setAccessibleName(f"{date}, {title}")
+        self.date_label.setText(date)
+        self.title_label.setText(unbroken(title))
+
+    def set_theme(self, ui: UiTheme) -> None:
+        # The stylesheet sets the same fonts once the card is on screen; set here, they are
+        # right for measuring before that.
+        self.date_label.setFont(ui.font("caption"))
+        self.title_label.setFont(ui.font("card-title" if self._compact else "body"))
 
     def height_for(self, width: int) -> int:
         """The card's height at ``width``: its padding and its words, every line whole."""

@@ -15,10 +15,11 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import TimelineEvent, TimelinePage
-from kiosk.ui.pages.base import PageView, ViewContext
+from kiosk.ui.pages.base import PageView, ViewContext, set_words
 from kiosk.ui.pages.timeline_view import EventCard, TimelineView, year_span
 from kiosk.ui.widgets import (
-    GridColumn, MarkdownLabel, button, overflows, restyle, scroll_area, scroll_to_start, text_label, title_block,
+    GridColumn, MarkdownLabel, button, overflows, restyle, scroll_area, scroll_to_start, text_label,
+    title_block,
 )
 
 __all__ = ["EventCard", "EventDetail", "TimelinePageView", "TimelineView", "year_span"]
@@ -36,6 +37,7 @@ class TimelinePageView(PageView):
         ui = ctx.ui
         header = GridColumn(ui)
         self.title_label = title_block(ctx.text(page.title), ui, header)
+        self.bind_text(self.title_label, page.title)
         self.timeline = TimelineView(page.events, ctx)
         self.timeline.set_inset(ui.margin)
         self.timeline.event_opened.connect(self._on_event_opened)
@@ -62,6 +64,10 @@ class TimelinePageView(PageView):
         layout.addWidget(self._area)
         self._portrait = False
         self._open_first()
+
+    def _update_style(self) -> None:
+        self.timeline.apply(self.ctx)
+        self.detail.apply(self.ctx)
 
     def open_event(self, index: int) -> None:
         """Show the event ``index``'s text (as a tap on it does)."""
@@ -139,6 +145,7 @@ class EventDetail(QWidget):
         ui, self._ctx = ctx.ui, ctx
         self.setProperty("role", "panel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._shown: tuple[Optional[TimelineEvent], ...] = (None, None, None)  # the event, before, after
         self.date_label = text_label("", "eyebrow")
         self.title_label = text_label("", "heading")
         self.text_label = MarkdownLabel("", "body")
@@ -178,22 +185,30 @@ class EventDetail(QWidget):
         restyle(self.date_label, role="date" if portrait else "eyebrow")
         self.steps.setVisible(portrait)
 
-    def _set_words(self, event: TimelineEvent) -> None:
+    def apply(self, ctx: ViewContext) -> None:
+        """The same event (if one is shown) told in ``ctx``'s language."""
+        self._ctx = ctx
+        set_words(self.close_button, ctx.label("close"))
+        if self._shown[0] is not None:
+            self._set_words(*self._shown)
+
+    def _set_words(self, event: TimelineEvent, earlier: Optional[TimelineEvent],
+                   later: Optional[TimelineEvent]) -> None:
         ctx = self._ctx
         self.date_label.setText(ctx.text(event.date))
         self.title_label.setText(ctx.text(event.title))
         self.text_label.set_markdown(ctx.text(event.text))
         self.text_label.setVisible(event.text is not None)
-
-    def show_event(self, event: TimelineEvent, earlier: Optional[TimelineEvent] = None,
-                   later: Optional[TimelineEvent] = None) -> None:
-        ctx = self._ctx
-        self._set_words(event)
         for step, other, text in ((self.earlier_button, earlier, "\u2039  {}"),
                                   (self.later_button, later, "{}  \u203a")):
             step.setText(text.format(ctx.text(other.date)) if other is not None else "")
             step.setEnabled(other is not None)
             step.setVisible(other is not None)  # a step to nowhere is no button
+
+    def show_event(self, event: TimelineEvent, earlier: Optional[TimelineEvent] = None,
+                   later: Optional[TimelineEvent] = None) -> None:
+        self._shown = (event, earlier, later)
+        self._set_words(event, earlier, later)
         self.show()
 
 

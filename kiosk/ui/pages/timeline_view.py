@@ -34,7 +34,7 @@ class _Track(QWidget):
 
     def __init__(self, events: Sequence[TimelineEvent], ctx: ViewContext, compact: bool):
         super().__init__()
-        self._ui, self._compact, ui = ctx.ui, compact, ctx.ui
+        self._ui, self._compact, self._events, ui = ctx.ui, compact, events, ctx.ui
         self.first, self.last = year_span(events)
         self.cards = [EventCard(ctx.text(e.date), ctx.text(e.title), compact, ui) for e in events]
         self._years: list[int] = []
@@ -46,14 +46,28 @@ class _Track(QWidget):
         self.current = -1
         self.inset = 0
         self._cells: list[QRect] = []
-        self._year_font = QFont(ui.font("caption"))
-        self._year_font.setFamily(ui.theme.fonts.heading)
-        self._card_min = self._least_card_width(events, ctx)
-        self._card_max = round(self._card_min * 1.35)
         self._stem = ui.px(16 if compact else 24)
         self._dot = max(3, ui.px(6 if compact else 8))
         self._year_gap = ui.px(10 if compact else 14)
         self._gap = ui.gap // 2 if compact else ui.gap
+        self._set_type(ctx)
+
+    def apply(self, ctx: ViewContext) -> None:
+        """The cards' words in ``ctx``'s language and every size and colour from its theme."""
+        self._ui = ctx.ui
+        for card, event in zip(self.cards, self._events):
+            card.set_words(ctx.text(event.date), ctx.text(event.title))
+            card.set_theme(ctx.ui)
+        self._set_type(ctx)
+        self._lay_out()
+        self.update()
+
+    def _set_type(self, ctx: ViewContext) -> None:
+        """The years' font and the cards' widths and height, measured from their words."""
+        self._year_font = QFont(ctx.ui.font("caption"))
+        self._year_font.setFamily(ctx.ui.theme.fonts.heading)
+        self._card_min = self._least_card_width(self._events, ctx)
+        self._card_max = round(self._card_min * 1.35)
         self.measure()
 
     def _least_card_width(self, events: Sequence[TimelineEvent], ctx: ViewContext) -> int:
@@ -202,11 +216,25 @@ class TimelineView(QWidget):
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self._update_height()
 
+    def apply(self, ctx: ViewContext) -> None:
+        """Show the line in ``ctx`` (language, text size, contrast) on the same cards, where it was."""
+        self._track.apply(ctx)
+        for fade in self._fades:
+            fade.set_theme(ctx.ui)
+        self._update_height()
+        self._fit_width(self.width())
+        self._place_fades()
+
     def set_inset(self, inset: int) -> None:
         """Space before the first and after the last year, inside the scrolling (page margins)."""
         self._track.inset = inset
         self._track.setMinimumWidth(self._track.natural_width())
         self.updateGeometry()
+
+    def _fit_width(self, width: int) -> None:
+        """Squeeze the years without events only where that makes the whole line fit."""
+        least, natural = self._track.least_width(), self._track.natural_width()
+        self._track.setMinimumWidth(least if width >= least else natural)
 
     def current(self) -> int:
         """The open event's index, or -1."""
@@ -264,9 +292,7 @@ class TimelineView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        # Squeeze the years without events only where that makes the whole line fit.
-        least, natural = self._track.least_width(), self._track.natural_width()
-        self._track.setMinimumWidth(least if event.size().width() >= least else natural)
+        self._fit_width(event.size().width())
         self._place_fades()
 
     def showEvent(self, event) -> None:
