@@ -249,22 +249,24 @@ def test_the_advisory_applied_larger_is_a_fresh_one(qtbot, hosts, shipped, tmp_p
 
 
 def test_the_chapter_screen_applied_in_swedish_is_a_fresh_one(qtbot, hosts, small, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
     from kiosk.ui.chapter_screen import ChapterScreen
-    from kiosk.ui.pages import make_page_view
+    from kiosk.ui.library import PageLibrary
 
     exhibit, context = small
     chapter = exhibit.chapters[0]
 
     def make(ctx):
-        views = [make_page_view(page, ctx) for page in chapter.pages]
-        screen = ChapterScreen(ctx, lambda index: views)
-        screen.views = views
+        screen = ChapterScreen(ctx, None)
+        shelf = QWidget(screen)
+        shelf.hide()
+        screen._library = screen.library = PageLibrary(ctx, shelf, parent=screen)
         return screen
 
-    def apply(screen, ctx):  # as the kiosk does: the screen, then every page view
+    def apply(screen, ctx):  # as the kiosk does: the screen, then every page view kept
         screen.apply(ctx)
-        for view in screen.views:
-            view.apply(ctx)
+        screen.library.apply(ctx)
 
     def browse(screen):  # every page seen once (and so laid out), then back to the first
         screen.open_chapter(0, chapter, 0)

@@ -98,3 +98,30 @@ def test_a_size_the_kiosk_cannot_read_is_refused_in_one_line():
                           capture_output=True, text=True, cwd=REPO, timeout=60)
     assert done.returncode == 2
     assert done.stderr == "kiosk: --size takes WIDTHxHEIGHT in pixels, like 1920x1080; got '1366'\n"
+
+
+def test_a_text_size_tap_changes_the_visible_texts_without_rebuilding_a_view(open_kiosk, qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    kiosk = open_kiosk(CONTENT)
+    qtbot.waitUntil(lambda: kiosk.screens.library.done, timeout=20000)
+    start_visit(kiosk, qtbot)
+    index = next(i for i, c in enumerate(kiosk.result.exhibit.chapters) if not c.advisory)
+    tap(kiosk.screens.home.tiles[index])
+    settle(kiosk, qtbot)
+    qtbot.waitUntil(lambda: kiosk.screens.library.done, timeout=20000)
+    screen = kiosk.screens.chapter
+    view = screen.stack.current_view()
+    widgets = {id(w) for w in kiosk.window.findChildren(QWidget)}
+    built = kiosk.screens.library.built_count
+    size = view.title_label.font().pixelSize() if view.title_label.font().pixelSize() > 0 else None
+    before = view.title_label.sizeHint().height()
+
+    tap(screen.text_size_button)
+    assert kiosk.session.state.text_scale == 1.25
+    assert screen.stack.current_view() is view
+    assert view.title_label.sizeHint().height() > before  # the title is drawn larger
+    assert kiosk.screens.library.built_count == built  # not one page view made again
+    assert {id(w) for w in kiosk.window.findChildren(QWidget)} == widgets  # nor any widget
+    assert screen.text_size_button.property("role") == "primary"
+    assert size is None or view.title_label.font().pixelSize() > size

@@ -171,3 +171,4 @@ class Labels:
     admin_no_problems: Text = field(metadata=label("Shown when the content has no problems."))
     admin_status: Text = field(metadata=label("Status line; {version}, {content} and {loaded} are filled in.",
                                               "version", "content", "loaded"))
+    text_size: Text = field(metadata=label("The button that makes texts larger, step by step, then normal again."))

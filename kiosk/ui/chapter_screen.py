@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from kiosk.content.model import Chapter
 from kiosk.ui.pages.base import Texts, ViewContext
 from kiosk.ui.pagestack import PageStack
-from kiosk.ui.widgets import button
+from kiosk.ui.widgets import button, text_size_button
 
 if TYPE_CHECKING:
     from kiosk.ui.library import PageLibrary
@@ -63,6 +63,7 @@ class ChapterScreen(QWidget):
     next_requested = Signal()
     previous_requested = Signal()
     sources_requested = Signal()
+    text_size_requested = Signal()
 
     def __init__(self, ctx: ViewContext, library: "PageLibrary", parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -92,6 +93,8 @@ class ChapterScreen(QWidget):
                               (self.next_button, lambda c: f"{c.label('next')}  {NEXT_ARROW}"),
                               (self.chapter_title, lambda c: c.text(self.chapter.title) if self.chapter else "")):
             self._texts.bind(widget, words)
+        self.text_size_button = text_size_button(ctx, self._texts)
+        self.text_size_button.clicked.connect(self.text_size_requested)
         self._lay_out()
         self.home_button.clicked.connect(self.home_requested)
         self.sources_button.clicked.connect(self.sources_requested)
@@ -105,6 +108,7 @@ class ChapterScreen(QWidget):
         top.setSpacing(ui.gap)
         top.addWidget(self.home_button)
         top.addWidget(self.chapter_title, 1)
+        top.addWidget(self.text_size_button)
         top.addWidget(self.sources_button)
         middle = QVBoxLayout()
         middle.setSpacing(ui.px(10))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QWidget)
 
 from kiosk.content.model import Chapter
-from kiosk.ui.widgets import button, restyle
+from kiosk.ui.widgets import button, restyle, text_size_button
 from kiosk.ui.pages.base import Texts, ViewContext
 
 ART_ASPECT = 500 / 800
@@ -150,6 +150,7 @@ class HomeScreen(QWidget):
     chapter_requested = Signal(int)
     timeline_event_requested = Signal(int)
     language_requested = Signal(str)
+    text_size_requested = Signal()
 
     def __init__(self, ctx: ViewContext, timeline: Optional[QWidget] = None, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -218,6 +219,9 @@ class HomeScreen(QWidget):
                 choice.clicked.connect(lambda _=False, c=language.code: self.language_requested.emit(c))
                 self.language_buttons.append(choice)
                 header.addWidget(choice, 0, Qt.AlignTop)
+        self.text_size_button = text_size_button(ctx, self._texts)
+        self.text_size_button.clicked.connect(self.text_size_requested)
+        header.addWidget(self.text_size_button, 0, Qt.AlignTop)
         return header
 
     def _arrange(self, columns: int) -> None:

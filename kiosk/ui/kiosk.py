@@ -109,8 +109,7 @@ class Kiosk(QObject):
             screen.chapter_requested.connect(self._on_chapter_requested)
             screen.language_requested.connect(session.set_language)
             screen.timeline_event_requested.connect(self._on_timeline_event)
-            if hasattr(screen, "text_size_requested"):
-                screen.text_size_requested.connect(session.next_text_scale)
+            screen.text_size_requested.connect(session.next_text_scale)
         elif kind is Screen.ADVISORY:
             screen.continue_requested.connect(session.accept_advisory)
             screen.skip_requested.connect(session.skip_chapter)
@@ -121,6 +120,7 @@ class Kiosk(QObject):
             screen.previous_requested.connect(self._on_previous)
             screen.page_requested.connect(self._on_page_requested)
             screen.sources_requested.connect(self._on_sources_requested)
+            screen.text_size_requested.connect(session.next_text_scale)
 
     def _wire_page(self, view) -> None:
         """A page view's own events (a figure revealed, an event opened) go up for analytics."""

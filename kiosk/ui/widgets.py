@@ -46,6 +46,18 @@ def button(text: str, role: str = "", name: str = "") -> QPushButton:
     return widget
 
 
+TEXT_SIZE_MARK = "Aa"
+
+
+def text_size_button(ctx, texts) -> QPushButton:
+    """The larger-text button: the mark and the exhibit's word for it, lit while texts are large."""
+    widget = button("", "quiet", "text-size")
+    texts.bind(widget.setText, lambda c: f"{TEXT_SIZE_MARK}  {c.label('text_size')}")
+    texts.bind(widget.setAccessibleName, lambda c: c.label("text_size"))
+    texts.bind(lambda lit: restyle(widget, role=lit), lambda c: "primary" if c.ui.text_scale > 1 else "quiet")
+    return widget
+
+
 def restyle(widget: QWidget, **properties) -> None:
     """Set stylesheet properties (role, selected …) after the widget is shown: the stylesheet
     only looks again when told."""
