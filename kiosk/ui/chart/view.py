@@ -75,6 +75,7 @@ class ChartView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.layout().activate()
+        self.plot.follow_size()
         if self.plot.horizontal:
             self._update_name_column()
         else:
