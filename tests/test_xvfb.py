@@ -265,4 +265,4 @@ def _pixels(image: QImage) -> np.ndarray:
     """The image's red, green and blue, row by row (what the eye sees; no alpha, no metadata)."""
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     rows = np.frombuffer(rgb.constBits(), np.uint8).reshape(rgb.height(), rgb.bytesPerLine())
-    return rows[:, : rgb.width() * 3].reshape(rgb.height(), rgb.width(), 3)
+    return rows[:, : rgb.width() * 3].reshape(rgb.height(), rgb.width(), 3).copy()  # rgb's memory dies with it
