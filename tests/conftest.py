@@ -362,6 +362,7 @@ def _one_window(request, monkeypatch):
 
     def add_widget(qtbot, widget, **kwargs):
         expected.add(widget)
+        shown[:] = [(seen, text) for seen, text in shown if seen() is not widget]  # shown, then added
         base_add(qtbot, widget, **kwargs)
 
     class ShowWatch(QObject):
@@ -379,8 +380,7 @@ def _one_window(request, monkeypatch):
     app.installEventFilter(watch)
     yield
     app.removeEventFilter(watch)
-    # A show the test made good later (qtbot.addWidget after show()) is no stray.
-    strays = {text for widget, text in shown if widget() not in expected}
+    strays = {text for _, text in shown}
     strays |= {_described(w) for w in app.topLevelWidgets()
                if w.isVisible() and id(w) not in before and not allowed(w)}
     shown.clear()
