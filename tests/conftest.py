@@ -363,3 +363,71 @@ def running(floor, qtbot):
     """The floor's kiosk once all of its content has come."""
     qtbot.waitUntil(lambda: floor.kiosk is not None and floor.kiosk.complete, timeout=10000)
     return floor.kiosk
+
+
+# --- one window: no widget may show as a top-level window of its own ---------------------
+
+def _described(widget) -> str:
+    words = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
+    name = f" {widget.objectName()!r}" if widget.objectName() else ""
+    return f"{type(widget).__name__}{name}" + (f" {words[:60]!r}" if words else "")
+
+
+@pytest.fixture(autouse=True)
+def _one_window(request, monkeypatch):
+    """Fail a test during which a widget shows as a window of its own, however briefly.
+
+    A widget made visible before it has a parent becomes a top-level window: offscreen it is
+    invisible to grabs, on the floor a grey box at the screen's corner. Allowed are the kiosk's
+    window and what the test itself gave ``qtbot.addWidget``. An application event filter
+    sees each Show of a window as it happens (transient ones too); at teardown every visible
+    top-level widget is checked again.
+    """
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    from weakref import WeakSet, ref
+
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from kiosk.ui.window import KioskWindow
+
+    # Tooltips and popup menus are windows by design, not a widget that lost its parent; that
+    # none reaches a visitor is test_kiosk_mode's to check.
+    BY_DESIGN = {Qt.WindowType.ToolTip, Qt.WindowType.Popup}  # noqa: N806
+
+    app = QApplication.instance()
+    expected, shown = WeakSet(), []
+    before = {id(w) for w in app.topLevelWidgets() if w.isVisible()}
+    base_add = QtBot.addWidget
+    show = QEvent.Type.Show
+
+    def add_widget(qtbot, widget, **kwargs):
+        expected.add(widget)
+        shown[:] = [(seen, text) for seen, text in shown if seen() is not widget]  # shown, then added
+        base_add(qtbot, widget, **kwargs)
+
+    class ShowWatch(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name); every event: keep it short
+            if event.type() == show and obj.isWidgetType() and obj.isWindow() and not allowed(obj):
+                shown.append((ref(obj), _described(obj)))  # weakly: the check keeps nothing alive
+            return False
+
+    def allowed(widget) -> bool:
+        return (widget in expected or isinstance(widget, KioskWindow)
+                                       or widget.windowType() in BY_DESIGN)
+
+    watch = ShowWatch()
+    monkeypatch.setattr(QtBot, "addWidget", add_widget)
+    app.installEventFilter(watch)
+    yield
+    app.removeEventFilter(watch)
+    strays = {text for _, text in shown}
+    strays |= {_described(w) for w in app.topLevelWidgets()
+               if w.isVisible() and id(w) not in before and not allowed(w)}
+    shown.clear()
+    assert not strays, (
+        "a widget showed as a window of its own (give it its parent before making it visible): "
+        + "; ".join(sorted(strays)))

@@ -32,7 +32,7 @@ class AttractScreen(QWidget):
         self.title.setProperty("role", "title")
         self.title.setAlignment(Qt.AlignCenter)
         self.title.setWordWrap(True)
-        self.subtitle = QLabel(ctx.text(ctx.exhibit.subtitle))
+        self.subtitle = QLabel(ctx.text(ctx.exhibit.subtitle), self)  # a parent before it is made visible
         self.subtitle.setProperty("role", "subtitle")
         self.subtitle.setAlignment(Qt.AlignCenter)
         self.subtitle.setWordWrap(True)

@@ -10,7 +10,11 @@ import math
 from typing import Optional
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Slot
+<<<<<<< HEAD
 from PySide6.QtGui import QBrush, QColor, QPen
+=======
+from PySide6.QtGui import QColor, QPen, QResizeEvent
+>>>>>>> window
 from PySide6.QtWidgets import QSizePolicy
 
 import pyqtgraph as pg  # after PySide6, so that pyqtgraph binds to it
@@ -215,6 +219,16 @@ class ChartPlot(pg.PlotWidget):
                 label.setAnchor((0.5, 0) if inside else (0.5, 1))
                 label.setPos(bar.centre, bar.end + step * px_y)
         self.set_revealed(self.revealed)
+
+    def follow_size(self) -> None:
+        """Fit the plot's axes and bars to this widget's size now.
+
+        pyqtgraph resizes its plot only in ``resizeEvent``, and Qt holds that event back from a
+        widget that is not shown: a page laid out ahead of need would measure the plot at the
+        size it had before (and fit the names to it) until it is first shown.
+        """
+        if self.range.size().toSize() != self.size():
+            self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
     def fit_names(self, limit: float) -> int:
         """Make the names' column (beside horizontal bars) as narrow as their lines allow; its width."""

@@ -26,12 +26,14 @@ class ChartPageView(PageView):
     def __init__(self, page: ChartPage, ctx: ViewContext, parent: Optional[QWidget] = None):
         super().__init__(page, ctx, parent)
         ui, spec = ctx.ui, page.chart
-        self.title = text_label(ctx.text(page.title), "title")
+        # Every label has its parent before it is made visible: a parentless widget made
+        # visible is a window of its own (a grey box at the screen's corner on the floor).
+        self.title = text_label(ctx.text(page.title), "title", self)
         self.title.setVisible(page.title is not None)
         self.chart = ChartView(spec, ctx)
-        self.footnote = text_label(ctx.text(spec.footnote), "caption")
+        self.footnote = text_label(ctx.text(spec.footnote), "caption", self)
         self.footnote.setVisible(spec.footnote is not None)
-        self.text = MarkdownLabel(ctx.text(page.text), "body")
+        self.text = MarkdownLabel(ctx.text(page.text), "body", self)
         self.text.setVisible(page.text is not None)
         self.hint = text_label(ctx.label("tap_for_value"), "caption")
         for widget, text in ((self.title, page.title), (self.footnote, spec.footnote), (self.text, page.text)):

@@ -27,8 +27,8 @@ class EventCard(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*[self._pad + self._border] * 4)
         layout.setSpacing(self._spacing)
-        self.date_label = text_label("", "caption")
-        self.title_label = text_label("", "card-title" if compact else "body")
+        self.date_label = text_label("", "caption", self)  # a parent before it is made visible
+        self.title_label = text_label("", "card-title" if compact else "body", self)
         self.date_label.setVisible(not compact)
         self.set_words(date, title)
         self.set_theme(ui)
