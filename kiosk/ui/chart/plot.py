@@ -10,11 +10,7 @@ import math
 from typing import Optional
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Slot
-<<<<<<< HEAD
-from PySide6.QtGui import QBrush, QColor, QPen
-=======
-from PySide6.QtGui import QColor, QPen, QResizeEvent
->>>>>>> window
+from PySide6.QtGui import QBrush, QColor, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy
 
 import pyqtgraph as pg  # after PySide6, so that pyqtgraph binds to it

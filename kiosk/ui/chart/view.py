@@ -87,6 +87,7 @@ class ChartView(QWidget):
     def settle(self) -> None:
         """Lay the chart out at its size now: the plot, the names' column, the axis title."""
         self.layout().activate()
+        self.plot.follow_size()
         if self.plot.horizontal:
             self._update_name_column()
         else:
@@ -100,18 +101,9 @@ class ChartView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-<<<<<<< HEAD
         self.settle()
         if self.revealed is not None:  # the callout keeps to its bar
             self._place_callout()
-=======
-        self.layout().activate()
-        self.plot.follow_size()
-        if self.plot.horizontal:
-            self._update_name_column()
-        else:
-            self.plot.getPlotItem().layout.activate()
->>>>>>> window
 
     def _update_name_column(self) -> None:
         """Names as narrow as their lines allow; the axis title in the corner under them."""
