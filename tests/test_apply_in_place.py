@@ -39,8 +39,8 @@ def contexts(qapp):
     register_fonts(assets_dir() / "fonts")
 
     def for_exhibit(exhibit, size=SIZE):
-        def make(lang="en", text_scale=1.0, high_contrast=False):
-            ui = make_theme(exhibit.theme, QSize(*size), 96, text_scale, high_contrast)
+        def make(lang="en", text_scale=1.0, high_contrast=False, reduced_motion=False):
+            ui = make_theme(exhibit.theme, QSize(*size), 96, text_scale, high_contrast, reduced_motion)
             qapp.setStyleSheet(ui.stylesheet())
             return ViewContext(exhibit, ui, lang)
 
@@ -381,3 +381,40 @@ def test_a_scrolled_text_stays_where_the_visitor_left_it(qtbot, hosts, small):
     settle(qtbot)
     assert bar.maximum() > 2 * middle  # the text is longer now
     assert bar.value() == middle
+
+
+# --- the high-contrast palette and reduced motion ------------------------------------------------
+
+def test_the_high_contrast_palette_reads_on_black(shipped):
+    from kiosk.ui.theme import contrast
+
+    ui = shipped[1](high_contrast=True).ui
+    black = ui.colour("background")
+    assert black.name() == "#000000" and ui.colour("text").name() == "#ffffff"
+    assert contrast(ui.colour("muted"), black) >= 7
+    assert contrast(ui.colour("accent_text"), ui.colour("accent")) >= 7
+    series = [ui.series_colour(s) for s in range(len(ui.colours.series))]
+    assert all(contrast(colour, black) >= 4.5 for colour in series + [ui.colour("unknown")])
+    assert len({colour.name() for colour in series}) == len(series)
+
+
+def test_with_reduced_motion_pages_turn_and_bars_stand_at_once(qtbot, hosts, small):
+    exhibit, context = small
+    _, page = exhibit.find_page("01-story/figures")
+    assert context(reduced_motion=True).ui.turn_ms == 0
+    assert context().ui.turn_ms == exhibit.theme.timings.page_turn_ms
+    view = make_view(page)(context(reduced_motion=True))
+    hosts.show(view)
+    view.page_shown()
+    assert not view.chart.growing and view.chart.plot.progress == 1.0
+
+
+def test_motion_reduced_while_the_bars_grow_stops_them_in_full(qtbot, hosts, small):
+    exhibit, context = small
+    _, page = exhibit.find_page("01-story/figures")
+    view = make_view(page)(context())
+    hosts.show(view)
+    view.page_shown()
+    assert view.chart.growing
+    view.apply(context(reduced_motion=True))
+    assert not view.chart.growing and view.chart.plot.progress == 1.0
