@@ -36,7 +36,7 @@ from tests.touch import settle, tap
 WIDTH, HEIGHT = 1920, 1080
 CHAPTER, PAGE = "02-secret-police", 3  # the 1924 chart, whose long row names were cut short
 TOOLS = ("Xvfb", "xwininfo", "xdotool", "import")
-STEP_S = 20  # at most, for the kiosk to start or for one tap to take effect
+STEP_S = 40  # at most, for the kiosk to start or for one tap to take effect
 pytestmark = pytest.mark.skipif(
     shutil.which("Xvfb") is None, reason="no Xvfb binary (apt-get install xvfb; .ci/run installs it)")
 
@@ -172,7 +172,7 @@ def _until_changed(display: str, before: bytes, moment: str) -> bytes:
     raise AssertionError(f"{moment}: the screen did not change and settle within {STEP_S} s")
 
 
-def _started(log: Path, visit: Visit) -> None:
+def _started(log: Path, visit: Visit, output: Path) -> None:
     """Until the kiosk's log says it has started and its window is mapped."""
     deadline = time.monotonic() + STEP_S
     while time.monotonic() < deadline:
@@ -180,7 +180,8 @@ def _started(log: Path, visit: Visit) -> None:
                 and "kiosk started with" in log.read_text(encoding="utf-8"):
             return
         time.sleep(0.05)  # a poll's pace, not an assertion's: the loop checks until it holds
-    raise AssertionError(f"the kiosk did not start within {STEP_S} s")
+    said = output.read_text(encoding="utf-8") if output.is_file() else ""
+    raise AssertionError(f"the kiosk did not start within {STEP_S} s; it said:\n{said}")
 
 
 @pytest.fixture(scope="module")
@@ -211,12 +212,13 @@ def visit(xvfb, proof, taps, tmp_path_factory) -> Visit:
     output = (state / "output.txt").open("w")
     kiosk = subprocess.Popen([sys.executable, "-m", "kiosk", str(CONTENT)], cwd=REPO, stdout=output,
                              stderr=subprocess.STDOUT,
-                             env=_env(DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_STATE_HOME=str(state)))
+                             env=_env(DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_STATE_HOME=str(state),
+                                      XDG_DATA_HOME=str(state / "data")))
     seen = Visit()
     watch = WindowWatch(xvfb, seen)
     watch.start()
     try:
-        _started(state / "kiosk" / "kiosk.log", seen)
+        _started(state / "kiosk" / "log" / "kiosk.log", seen, state / "output.txt")
         shot = screenshot(xvfb)
         for moment, (x, y) in taps:
             watch.moment = f"after the tap on {moment}"
