@@ -14,12 +14,13 @@ import yaml
 
 from .context import INVALID, Context, child
 from .figures import cell_from_text
-from .limits import CHART_BARS, CSV_BYTES, CSV_ROWS, number, size_of, too_large
+from .limits import CHART_BARS, CSV_BYTES, CSV_ROWS, size_of, too_large
+from .limits import number as counted
 from .model import CellKind, ChartSpec, Series, SeriesSpec, Text
 from .problems import did_you_mean, plural
 
 SPACES = (" ", "\u00a0", "\u202f", "\u2009")
-KEEP_ROWS = (f"a chart shows at most {number(CHART_BARS)} bars, so keep only the rows it shows "
+KEEP_ROWS = (f"a chart shows at most {counted(CHART_BARS)} bars, so keep only the rows it shows "
              "(sum the rest up, or split them over several charts)")
 
 
@@ -57,7 +58,7 @@ def read_table(path: Path, rel: str, ctx: Context) -> Optional[Table]:
             if any(cell.strip() for cell in cells):
                 rows.append((reader.line_num, tuple(cell.strip() for cell in cells)))
             if len(rows) > CSV_ROWS + 1:  # the header, and one row too many
-                ctx.problems.error(rel, reader.line_num, (), f"more than {number(CSV_ROWS)} rows of "
+                ctx.problems.error(rel, reader.line_num, (), f"more than {counted(CSV_ROWS)} rows of "
                                    f"figures, more than the kiosk reads: {KEEP_ROWS}")
                 return None
     except csv.Error as exc:
@@ -97,9 +98,9 @@ def resolve_chart(spec: ChartSpec, node: yaml.Node, ctx: Context, keys: tuple):
     categories, series = resolved
     bars = len(categories) * max(1, len(series))
     if bars > CHART_BARS:
-        return ctx.error(node, keys, f"{number(len(categories))} categories in {number(len(series))} "
-                         f"series make {number(bars)} bars, more than a chart can show (at most "
-                         f"{number(CHART_BARS)}): show fewer, or split them over several charts")
+        return ctx.error(node, keys, f"{counted(len(categories))} categories in {counted(len(series))} "
+                         f"series make {counted(bars)} bars, more than a chart can show (at most "
+                         f"{counted(CHART_BARS)}): show fewer, or split them over several charts")
     series = _annotate(spec, categories, series, node, ctx, keys)
     if series is INVALID or ctx.problems.error_count > errors_before:
         return INVALID  # a row left out for its own error would make the totals wrong as well
