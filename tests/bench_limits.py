@@ -106,10 +106,13 @@ def cases() -> list[Case]:
     return [Case(label, files, ()) for label, files in chosen]
 
 
+TIMEOUT = 600
+
+
 def run(code: str, folder: Path, cwd: Path) -> list[str]:
     env = {**os.environ, "PYTHONPATH": str(cwd)}
     found = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True,
-                           env=env, cwd=cwd, timeout=600)
+                           env=env, cwd=cwd, timeout=TIMEOUT)
     return (found.stdout.strip() or found.stderr.strip()[-300:] or f"exit {found.returncode}").splitlines()
 
 
@@ -117,7 +120,7 @@ def kiosk_figures(folder: Path, cwd: Path) -> str:
     try:
         lines = run(KIOSK_CHILD, folder, cwd)
     except subprocess.TimeoutExpired:
-        return "kiosk held for 600 s: stopped"
+        return f"kiosk held for {TIMEOUT} s: stopped"
     last = lines[-1].split()
     if last[0] == "ran":
         return (f"kiosk: longest event-loop turn {last[1]} ms starting, {last[2]} ms visiting every "
@@ -131,7 +134,7 @@ def validate_figures(folder: Path, cwd: Path) -> str:
     try:
         lines = run(MEASURED, folder, cwd)
     except subprocess.TimeoutExpired:
-        return "validate: no answer in 600 s"
+        return f"validate: no answer in {TIMEOUT} s"
     figures = lines[0].split()
     if len(figures) != 3:
         return "validate: " + " | ".join(lines)[-200:]
@@ -143,8 +146,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--main", type=Path, default=REPO, help="the checkout whose kiosk is measured, "
                         "to compare with another branch (run this script with that checkout's Python)")
+    parser.add_argument("--only", default="", help="only the cases whose name holds this")
+    parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds before a process is stopped")
     args = parser.parse_args()
-    for case in cases():
+    globals()["TIMEOUT"] = args.timeout
+    for case in [c for c in cases() if args.only in c.id]:
         with tempfile.TemporaryDirectory() as tmp:
             content = build(Path(tmp), [case])
             print(f"{case.id}:\n  {validate_figures(content, args.main)}\n  {kiosk_figures(content, args.main)}",

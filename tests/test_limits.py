@@ -11,9 +11,9 @@ timings themselves are in ``tests/bench_limits.py``.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from tests.conftest import make_kiosk
 from tests.test_validate_broken import BASE, IS_ROOT, UNUSED, Case, build, counts, png, shown, validate
 from tests.touch import settle, start_visit, tap
 
+REPO = Path(__file__).resolve().parents[1]
 QUOTE = "[{type: quote, quote: Words., attribution: Someone.}]"
 SIMPLIFY = "simplify the drawing, or export it as PNG"
 
@@ -254,6 +255,10 @@ WARNING_CASES = [
 ]
 
 
+def case_named(name: str) -> Case:
+    return next(case for case in CASES + WARNING_CASES if case.id == name)
+
+
 def runnable(case: Case) -> bool:
     return case.root_can_read or not IS_ROOT
 
@@ -321,7 +326,7 @@ print(run.stdout + run.stderr, end="")
 
 def measured_validate(content: Path) -> tuple[int, float, float, list[str]]:
     """``kiosk validate`` in a process of its own: exit code, seconds, peak MB, output lines."""
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("QT_QPA_PLATFORM", None)  # validate makes its own offscreen application
     run = subprocess.run([sys.executable, "-c", MEASURED, str(content)], capture_output=True,
                          text=True, env=env, timeout=120)
@@ -353,6 +358,25 @@ def test_validate_answers_in_seconds_and_bounded_memory(case, tmp_path):
     assert seconds < 10 and peak < 500, (seconds, peak)
 
 
+def as_the_kiosk_user() -> list[str]:
+    """The start of a command that reads files as an ordinary user would: as root, without the
+    power to read whatever the permissions say (dropped with setpriv)."""
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] if IS_ROOT else []
+
+
+@pytest.mark.skipif(IS_ROOT and not shutil.which("setpriv"), reason="root, and no setpriv to drop its powers")
+@pytest.mark.parametrize("case", [case_named("unreadable-chapter-folder")], ids=lambda case: case.id)
+def test_an_unreadable_folder_is_named_even_as_root(case, tmp_path):
+    content = build(tmp_path, [case])
+    run = subprocess.run([*as_the_kiosk_user(), sys.executable, "-c", "import sys; from kiosk.cli import "
+                          "main; sys.exit(main(['validate', 'content']))"], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)})
+    lines = run.stdout.splitlines()
+    assert lines[:-1] == shown(case) and run.stderr == ""
+    assert lines[-1].endswith(counts(1, 0)) and run.returncode == 1
+    (content / "chapters" / "66-locked").chmod(0o755)
+
+
 # --- the running kiosk ------------------------------------------------------------------------
 
 
@@ -361,10 +385,6 @@ def start(qtbot, content: Path):
     kiosk = make_kiosk(qtbot, result, content_dir=content)
     kiosk.start()
     return kiosk
-
-
-def case_named(name: str) -> Case:
-    return next(case for case in CASES + WARNING_CASES if case.id == name)
 
 
 def test_refused_content_never_reaches_the_kiosk(qtbot, tmp_path):
