@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from kiosk.content.checks import COLOUR
 from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
 from kiosk.content.model import Colours, Labels, Text, TimelinePage
-from kiosk.content.problems import Problem
+from kiosk.content.problems import UNPRINTABLE, Problem
 from kiosk.content.timeline import year_of
 
 BASE = Path(__file__).parent / "data" / "broken" / "base"
@@ -109,6 +109,7 @@ def load(root: Path) -> LoadResult:
         assert problem.line >= 0 and problem.message
         assert problem.severity in ("error", "warning")
         assert str(problem).startswith(problem.file)
+        assert not UNPRINTABLE.search(str(problem)), "a name could forge a line of output"
     if result.exhibit is None:
         assert result.errors, "an exhibit that could not be loaded must say why"
     else:
@@ -382,3 +383,126 @@ def test_the_shipped_chapters_are_there():
 def test_only_a_non_content_folder_raises(make, tmp_path):
     with pytest.raises(NotContentFolder):
         load_exhibit(make(tmp_path))
+
+
+# --- links, unreadable folders and odd names anywhere; sizes around the limits -----------------
+
+PLACES = ["", "chapters", "chapters/01-base", "chapters/02-new"]
+names = st.sampled_from(["x", "02-new", "01-base", "chapter.yaml", "figures.csv", "a\nb", "a\rb",
+                         "\x1b[2J", "caf\udce9", "\u202ex.svg", "fonts", ".hidden"]) | odd_text.filter(
+    lambda n: n not in ("", ".", "..") and "/" not in n and "\x00" not in n and len(n.encode("utf-8", "surrogateescape")) < 200)
+
+
+def _make(path: Path, how: str, root: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
+    if how == "link loop":
+        path.symlink_to(path.name)
+    elif how == "links in a ring":
+        path.symlink_to(path.name + "-other")
+        (path.parent / (path.name + "-other")).symlink_to(path.name)
+    elif how == "link to a file outside":
+        path.symlink_to("/etc/hostname")
+    elif how == "link to a folder outside":  # a good chapter, but not in the content folder
+        elsewhere = root.parent / "elsewhere"
+        elsewhere.mkdir(exist_ok=True)
+        (elsewhere / "chapter.yaml").write_text("title: x\nteaser: y\npages: [{type: quote, quote: a, "
+                                                "attribution: b}]\n")
+        path.symlink_to(elsewhere, target_is_directory=True)
+    elif how == "link to the content folder":
+        path.symlink_to(root, target_is_directory=True)
+    elif how == "locked folder":
+        path.mkdir()
+        (path / "chapter.yaml").write_text("title: x\n")
+        path.chmod(0)
+    else:
+        path.write_text(how)
+
+
+@fuzz
+@example(place="chapters", name="03-elsewhere", how="link to a folder outside")
+@given(place=st.sampled_from(PLACES), name=names, how=st.sampled_from(
+    ["link loop", "links in a ring", "link to a file outside", "link to a folder outside",
+     "link to the content folder", "locked folder", "title: x\n"]))
+def test_links_folders_and_names_anywhere(place, name, how):
+    with content_from() as root:
+        _make(root / place / name, how, root)
+        result = load(root)
+    if how == "link to a folder outside" and place == "chapters":
+        assert name not in [c.id for c in result.chapters], "a chapter from outside was loaded"
+
+
+def _expanded(tree, index, budget):
+    """The elements an SVG draws, by following every <use> (the slow way), up to ``budget``."""
+    tag, ident, children, target = tree[index]
+    count = 1
+    stack = list(children) + ([target] if target is not None else [])
+    while stack and count <= budget:
+        tag, ident, kids, use = tree[stack.pop()]
+        count += 1
+        stack.extend(kids)
+        if use is not None:
+            stack.append(use)
+    return count
+
+
+svg_trees = st.lists(st.tuples(st.integers(0, 30), st.lists(st.integers(0, 30), max_size=12)),
+                     min_size=1, max_size=30)
+
+
+@fuzz
+@given(groups=svg_trees)
+def test_an_svg_is_refused_exactly_when_it_draws_too_much(groups):
+    """Groups of <use> references to other groups, in any shape: refused if, and only if,
+    following the references draws more than the limit (or never ends)."""
+    from kiosk.content.limits import SVG_ELEMENTS
+    from kiosk.content.svgcheck import svg_problem
+
+    count = len(groups)
+    body = "".join(f'<g id="g{i}">' + "".join(f'<use href="#g{t % count}"/>' for t in uses) + "</g>"
+                   for i, (_, uses) in enumerate(groups))
+    # The same drawing as a tree: the root, then each group and its uses.
+    tree = [("svg", None, [1 + sum(1 + len(u) for _, u in groups[:i]) for i in range(count)], None)]
+    for _, uses in groups:
+        first = len(tree)
+        tree.append(("g", None, [first + 1 + k for k in range(len(uses))], None))
+        tree.extend(("use", None, [], None) for _ in uses)
+    starts = [1 + sum(1 + len(u) for _, u in groups[:i]) for i in range(count)]
+    for i, (_, uses) in enumerate(groups):
+        for k, t in enumerate(uses):
+            tree[starts[i] + 1 + k] = ("use", None, [], starts[t % count])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "drawing.svg"
+        path.write_text(f'<svg xmlns="http://www.w3.org/2000/svg">{body}</svg>')
+        problem = svg_problem(path, "drawing.svg")
+    draws = _expanded(tree, 0, SVG_ELEMENTS + 1)
+    if draws > SVG_ELEMENTS:
+        assert problem is not None
+    elif problem is not None:
+        assert "repeats itself" in problem or "nested more than" in problem, problem
+
+
+@fuzz
+@given(rows=st.integers(0, 3), extra=st.integers(-2, 2), series=st.integers(1, 3))
+def test_charts_around_the_limits(rows, extra, series):
+    """CSV files of about as many rows, and charts of about as many bars, as the limits allow."""
+    from kiosk.content.limits import CHART_BARS, CSV_ROWS
+
+    count = [CHART_BARS // series, CSV_ROWS, CHART_BARS // series + 1, 3][rows] + extra
+    count = max(1, count)
+    header = "year,year@sv," + ",".join(f"s{k}" for k in range(series))
+    lines = [header] + [f"{1000 + n},{1000 + n}," + ",".join("1" for _ in range(series)) for n in range(count)]
+    chapter = yaml.safe_load((BASE / TARGETS[1]).read_text(encoding="utf-8"))
+    chapter["pages"][2]["chart"]["series"] = [{"column": f"s{k}"} for k in range(series)]
+    with content_from() as root:
+        write(root / "chapters/01-base/figures.csv", "\n".join(lines) + "\n")
+        write(root / TARGETS[1], yaml.safe_dump(chapter, allow_unicode=True))
+        result = load(root)
+    charts = [p for c in result.chapters for p in c.pages if p.type == "chart" and p.chart.data]
+    if count * series > CHART_BARS or count > CSV_ROWS:
+        assert not charts and result.errors
+    else:
+        assert charts and len(charts[0].chart.categories_resolved) == count

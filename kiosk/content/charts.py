@@ -14,10 +14,14 @@ import yaml
 
 from .context import INVALID, Context, child
 from .figures import cell_from_text
+from .limits import CHART_BARS, CSV_BYTES, CSV_ROWS, size_of, too_large
+from .limits import number as counted
 from .model import CellKind, ChartSpec, Series, SeriesSpec, Text
 from .problems import did_you_mean, plural
 
 SPACES = (" ", "\u00a0", "\u202f", "\u2009")
+KEEP_ROWS = (f"a chart shows at most {counted(CHART_BARS)} bars, so keep only the rows it shows "
+             "(sum the rest up, or split them over several charts)")
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,10 @@ class Table:
 
 def read_table(path: Path, rel: str, ctx: Context) -> Optional[Table]:
     """The CSV file at ``path`` (shown as ``rel``), or None after reporting why it cannot be used."""
+    size = size_of(path)
+    if size is not None and size > CSV_BYTES:  # refused before it is read
+        ctx.problems.error(rel, 0, (), too_large("this file", size, CSV_BYTES, KEEP_ROWS))
+        return None
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -49,6 +57,10 @@ def read_table(path: Path, rel: str, ctx: Context) -> Optional[Table]:
         for cells in reader:
             if any(cell.strip() for cell in cells):
                 rows.append((reader.line_num, tuple(cell.strip() for cell in cells)))
+            if len(rows) > CSV_ROWS + 1:  # the header, and one row too many
+                ctx.problems.error(rel, reader.line_num, (), f"more than {counted(CSV_ROWS)} rows of "
+                                   f"figures, more than the kiosk reads: {KEEP_ROWS}")
+                return None
     except csv.Error as exc:
         ctx.problems.error(rel, reader.line_num, (), f"cannot be read as CSV ({exc}): check the "
                            "quotes on this line")
@@ -84,6 +96,11 @@ def resolve_chart(spec: ChartSpec, node: yaml.Node, ctx: Context, keys: tuple):
     if resolved is INVALID:
         return INVALID
     categories, series = resolved
+    bars = len(categories) * max(1, len(series))
+    if bars > CHART_BARS:
+        return ctx.error(node, keys, f"{counted(len(categories))} categories in {counted(len(series))} "
+                         f"series make {counted(bars)} bars, more than a chart can show (at most "
+                         f"{counted(CHART_BARS)}): show fewer, or split them over several charts")
     series = _annotate(spec, categories, series, node, ctx, keys)
     if series is INVALID or ctx.problems.error_count > errors_before:
         return INVALID  # a row left out for its own error would make the totals wrong as well

@@ -30,6 +30,8 @@ class Context:
     hooks: dict = field(default_factory=dict)
     named: set = field(default_factory=set)
     """Every file path the YAML names, found or not, so that none is also called unused."""
+    checked: dict = field(default_factory=dict)
+    """Files measured against the limits: path → why refused, or None (shared by every file)."""
     prefix: str = ""
     """How the content folder is shown in messages (its path as given on the command line)."""
     source: str = ""

@@ -18,11 +18,14 @@ from .checks import check_field, colour, cut_hint, label_stand_in, pin_hash, war
 from .context import INVALID, Context, child, describe, line, tag
 from .figures import boolean, cell, number
 from .files import file_ref
+from .limits import TEXT_CHARACTERS, TEXT_WORDS
+from .limits import number as counted
 from .model import Cell, Colour, FileRef, Markdown, Origin, PinHash, Text
 from .problems import did_you_mean, nearest
 
 TEXT_LIKE = (Text, Markdown, str, FileRef, Colour)
 EMPTY = "the text is empty"
+SPLIT = "shorten it, or split it over several pages"
 
 
 @lru_cache(maxsize=None)
@@ -207,7 +210,7 @@ def _text(node, ctx, keys, cls=Text):
         if not node.value.strip():
             return ctx.error(node, keys, f"{EMPTY}: write it, or remove the key")
         warn_if_cut(node, ctx, keys)
-        return cls((("*", node.value),))
+        return _within_limits(cls((("*", node.value),)), node, ctx, keys)
     if not isinstance(node, yaml.MappingNode):
         first = ctx.languages[0] if ctx.languages else "en"
         fix = cut_hint(node, ctx) or (f": write the text after the colon, or one line per language "
@@ -226,7 +229,23 @@ def _text(node, ctx, keys, cls=Text):
     # of a missing one. Elsewhere the text (and so its page) is left out until it is fixed.
     if not found or (bad and not ctx.forgiving):
         return INVALID
-    return cls(tuple((code, found[code]) for code in (ctx.languages or found) if code in found))
+    text = cls(tuple((code, found[code]) for code in (ctx.languages or found) if code in found))
+    return _within_limits(text, node, ctx, keys)
+
+
+def _within_limits(text: Text, node, ctx, keys):
+    """The text, or INVALID after saying it is longer than the kiosk shows (it would hold the
+    screen for seconds to lay out)."""
+    for one in text.all():
+        if len(one) > 2 * TEXT_WORDS:  # a shorter text cannot hold that many words
+            words = len(one.split())
+            if words > TEXT_WORDS:
+                return ctx.error(node, keys, f"about {counted(words)} words, more than the kiosk shows "
+                                 f"in one text (at most {counted(TEXT_WORDS)}): {SPLIT}")
+            if len(one) > TEXT_CHARACTERS:
+                return ctx.error(node, keys, f"{counted(len(one))} characters, more than the kiosk "
+                                 f"shows in one text (at most {counted(TEXT_CHARACTERS)}): {SPLIT}")
+    return text
 
 
 def _texts_by_language(node: yaml.MappingNode, ctx: Context, keys) -> tuple[dict[str, str], bool]:

@@ -12,8 +12,12 @@ from typing import Any
 import yaml
 
 from .context import Context, line
-from .problems import nearest
+from .limits import SVG_SUFFIXES, file_bytes_limit, size_of, too_large
+from .problems import UNPRINTABLE, nearest
+from .svgcheck import svg_problem
 from .values import FileRef
+
+SHOW_FEWER = "show a smaller copy: one the size of the screen is enough"
 
 
 def file_ref(name: str, node: yaml.Node, ctx: Context, keys: tuple) -> Any:
@@ -21,6 +25,10 @@ def file_ref(name: str, node: yaml.Node, ctx: Context, keys: tuple) -> Any:
     as used; INVALID after reporting why it cannot be used."""
     ctx.named.add(Path(os.path.normpath(ctx.folder / name)))
     resolved = resolve_file(name, ctx.folder, ctx.root)
+    if not isinstance(resolved, str):
+        if resolved not in ctx.checked:  # each file is measured once, however many pages show it
+            ctx.checked[resolved] = too_big(resolved, name)
+        resolved = ctx.checked[resolved] or resolved
     if isinstance(resolved, str):
         return ctx.error(node, keys, resolved)
     ctx.used_files.setdefault(resolved, []).append((ctx.file, line(node), keys))
@@ -32,6 +40,9 @@ def resolve_file(name: str, folder: Path, root: Path) -> "Path | str":
     """The file ``name`` inside the content folder, or a message saying why it cannot be used."""
     if "\x00" in name:
         return "the file name holds a NUL character (\\0): write the name in plain letters"
+    if UNPRINTABLE.search(name):
+        return (f"'{name}' holds a line break or another control character: rename the file "
+                "with letters, digits and dashes only, and name it so here")
     if Path(name).is_absolute() or re.match(r"^[A-Za-z]:[\\/]", name):
         return (f"'{name}' is an absolute path: name the file relative to this file's folder, "
                 "e.g. images/map.svg")
@@ -52,6 +63,19 @@ def resolve_file(name: str, folder: Path, root: Path) -> "Path | str":
         if exc.errno == errno.ENAMETOOLONG:
             return f"'{name[:40]}…' is too long for a file name: give the file a shorter name"
         return f"'{name}' cannot be opened ({exc.strerror}): check the folder's permissions"
+
+
+def too_big(path: Path, name: str) -> "str | None":
+    """Why the file a page shows is too large to show (found before it is read whole), or None.
+    A CSV file's size is checked where it is read, and reported at its own file."""
+    if path.suffix.lower() == ".csv":
+        return None
+    if path.suffix.lower() in SVG_SUFFIXES:
+        return svg_problem(path, name)
+    size, limit = size_of(path), file_bytes_limit(path)
+    if size is not None and size > limit:
+        return too_large(f"'{name}'", size, limit, SHOW_FEWER)
+    return None
 
 
 def _readable(name: str, path: Path, real: Path) -> "Path | str":

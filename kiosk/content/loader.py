@@ -29,6 +29,7 @@ from .problems import Problem, Problems, shown_path
 from .references import LeftOut, check_references, value_node
 from .timeline import place_event
 from .unused import report_unused
+from .walk import folder_message, is_link_loop, link_target_outside, unreadable_folder
 from .yamlsource import read_yaml_source
 
 EXHIBIT_FILE = "exhibit.yaml"
@@ -69,7 +70,12 @@ def load_exhibit(root: Path, shown_as: Optional[str] = None) -> LoadResult:
     root = Path(root)
     if not root.is_dir():
         raise NotContentFolder(f"{root} is not a folder: give the content folder, the one that holds {EXHIBIT_FILE}")
-    if not (root / EXHIBIT_FILE).is_file():
+    try:
+        found = (root / EXHIBIT_FILE).is_file()
+    except OSError as exc:
+        raise NotContentFolder(f"{root} cannot be read ({exc.strerror}): let the kiosk's user open "
+                               "the folder and read its files") from None
+    if not found:
         raise NotContentFolder(f"{root} is not a content folder: it has no {EXHIBIT_FILE}")
     real_root = root.resolve()
     prefix = (shown_as if shown_as is not None else str(root)).rstrip("/")
@@ -93,23 +99,25 @@ def collector_paused() -> Iterator[None]:
 def _load(real_root: Path, prefix: str) -> LoadResult:
     problems = Problems()
     used: dict = {}
-    named: set = set()
+    files = (used, set(), {})  # files used, names named, files measured
     left_out = LeftOut()
-    exhibit, ctx, node, languages = _load_exhibit_file(real_root, prefix, problems, (used, named))
-    chapters = _load_chapters(real_root, prefix, languages, problems, (used, named), left_out)
+    exhibit, ctx, node, languages = _load_exhibit_file(real_root, prefix, problems, files)
+    if exhibit is None and link_target_outside(real_root / EXHIBIT_FILE, real_root):
+        left_out.unread_folders.add(real_root / EXHIBIT_FILE)  # reported as such, not as a link again
+    chapters = _load_chapters(real_root, prefix, languages, problems, files, left_out)
     if exhibit is not None:
         exhibit = dataclasses.replace(exhibit, chapters=chapters, root=str(real_root))
         exhibit = check_references(exhibit, node, ctx, left_out)
-    report_unused(real_root, prefix, named, problems, left_out.unread_folders)
+    report_unused(real_root, prefix, files[1], problems, left_out.unread_folders)
     files = tuple((path, *where) for path, places in used.items() for where in places)
     return LoadResult(exhibit, tuple(problems.sorted()), files, chapters, languages)
 
 
 def _context(root: Path, prefix: str, rel: str, languages, problems, files) -> Context:
-    used, named = files
+    used, named, checked = files
     return Context(
         file=shown_path(prefix, rel), folder=(root / rel).parent, root=root, languages=languages,
-        problems=problems, used_files=used, named=named, prefix=prefix,
+        problems=problems, used_files=used, named=named, checked=checked, prefix=prefix,
         hooks={model.ChartSpec: resolve_chart, model.TimelineEvent: place_event},
     )
 
@@ -117,6 +125,10 @@ def _context(root: Path, prefix: str, rel: str, languages, problems, files) -> C
 def _load_exhibit_file(root, prefix, problems, used):
     ctx = _context(root, prefix, EXHIBIT_FILE, (), problems, used)
     ctx.forgiving = True
+    outside = link_target_outside(root / EXHIBIT_FILE, root)
+    if outside:
+        problems.error(ctx.file, 0, (), _LINK_OUT.format(kind="file", target=outside))
+        return None, ctx, None, ()
     node, ctx.source = read_yaml_source(root / EXHIBIT_FILE, ctx.file, problems)
     if node is None:
         return None, ctx, None, ()
@@ -148,17 +160,56 @@ def _languages(node: yaml.Node, ctx: Context) -> tuple[str, ...]:
     return codes
 
 
-def _load_chapters(root, prefix, languages, problems, used, left_out: LeftOut) -> tuple[Chapter, ...]:
+_LINK_OUT = ("this is a link to a {kind} outside the content folder ({target}), which the kiosk "
+             "does not read: put the {kind} itself here in place of the link")
+
+
+def _chapter_folders(root: Path, prefix: str, problems: Problems, left_out: LeftOut) -> Optional[list[Path]]:
+    """The folders in chapters/, in order; None after reporting why there are none to read."""
     folder = root / CHAPTERS
+    where = shown_path(prefix, CHAPTERS)
+    outside = link_target_outside(folder, root)
+    if outside or is_link_loop(folder):
+        problems.error(where, 0, (), _LINK_OUT.format(kind="folder", target=outside) if outside else
+                       "this is a link that leads round in a circle (a link loop): put the chapters folder itself here")
+        left_out.unread_folders.add(folder)
+        return None
     if not folder.is_dir():
-        problems.error(shown_path(prefix, CHAPTERS), 0, (), "there is no chapters folder: make one "
+        problems.error(where, 0, (), "there is no chapters folder: make one "
                        "with a folder per chapter, like chapters/01-introduction/chapter.yaml")
+        return None
+    reason = unreadable_folder(folder)
+    if reason:
+        problems.error(where, 0, (), folder_message(reason))
+        left_out.unread_folders.add(folder)
+        return None
+    return sorted(folder.iterdir(), key=lambda p: _order(p.name))
+
+
+def _unusable_chapter_folder(path: Path, root: Path) -> Optional[str]:
+    """Why a chapter folder (a folder, or a link to one) cannot be read, or None."""
+    outside = link_target_outside(path, root)
+    if outside:
+        return _LINK_OUT.format(kind="folder", target=outside)
+    reason = unreadable_folder(path)
+    return folder_message(reason) if reason else None
+
+
+def _load_chapters(root, prefix, languages, problems, used, left_out: LeftOut) -> tuple[Chapter, ...]:
+    folders = _chapter_folders(root, prefix, problems, left_out)
+    if folders is None:
         return ()
     chapters = []
-    for path in sorted(folder.iterdir(), key=lambda p: _order(p.name)):
+    for path in folders:
         if not path.is_dir() or path.name.startswith("."):
             continue
         rel = f"{CHAPTERS}/{path.name}"
+        unusable = _unusable_chapter_folder(path, root)
+        if unusable:
+            problems.error(shown_path(prefix, rel), 0, (), unusable)
+            left_out.unread_folders.add(path)
+            left_out.chapters.add(path.name)
+            continue
         if not CHAPTER_NAME.match(path.name):
             problems.error(shown_path(prefix, rel), 0, (), "a chapter folder's name starts with its "
                            "number and a dash, in lower case without spaces, like 03-penal-code: rename it")
@@ -182,6 +233,16 @@ def _order(name: str) -> tuple:
 
 def _load_chapter(root, prefix, rel, languages, problems, used, left_out) -> Optional[Chapter]:
     ctx = _context(root, prefix, rel, languages, problems, used)
+    outside = link_target_outside(root / rel, root)
+    if outside:
+        problems.error(ctx.file, 0, (), _LINK_OUT.format(kind="file", target=outside))
+        left_out.unread_folders.add((root / rel).parent)
+        return None
+    if is_link_loop(root / rel):
+        problems.error(ctx.file, 0, (), "this is a link that leads round in a circle (a link loop): "
+                       "put the chapter.yaml itself here")
+        left_out.unread_folders.add((root / rel).parent)
+        return None
     if not (root / rel).is_file():
         problems.error(ctx.file, 0, (), "this chapter folder has no chapter.yaml: add one (see "
                        "content/README.md), or remove the folder")

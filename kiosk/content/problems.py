@@ -8,12 +8,18 @@ message that says what was expected and how to fix it:
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
 ERROR = "error"
 WARNING = "warning"
 ARROW = " → "
+# Characters that would break a message's line or forge another one (a file named with a line
+# break), or turn the text around (bidi controls); and the bytes of a name that is not UTF-8,
+# which Python keeps as lone surrogates.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,12 @@ class Problem:
     keys: tuple[str, ...]
     message: str
     severity: str = ERROR
+
+    def __post_init__(self) -> None:
+        # Every problem is shown on one line of its own, however its file is named.
+        object.__setattr__(self, "file", printable(self.file))
+        object.__setattr__(self, "keys", tuple(printable(k) for k in self.keys))
+        object.__setattr__(self, "message", printable(self.message))
 
     @property
     def keypath(self) -> str:
@@ -67,6 +79,22 @@ def shown_path(prefix: str, rel: str) -> str:
     """A path relative to the content folder as messages show it: after the folder as it was
     given on the command line (``content/chapters/…``), or alone when it was given as ''."""
     return f"{prefix}/{rel}" if prefix else rel
+
+
+def printable(text: str) -> str:
+    """``text`` with each control character, line or paragraph separator, bidi control and
+    undecodable byte written as an escape (``\\n``, ``\\x1b``, ``\\xff``), as Python's repr does."""
+    return UNPRINTABLE.sub(_escape, text) if UNPRINTABLE.search(text) else text
+
+
+def _escape(found: re.Match) -> str:
+    char = found.group(0)
+    code = ord(char)
+    if char in ESCAPES:
+        return ESCAPES[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _keys(keys: Iterable) -> tuple[str, ...]:

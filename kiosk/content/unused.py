@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .problems import Problems, shown_path
+from .walk import content_files
 
 EXPECTED = {"exhibit.yaml", "README.md", "chapter.yaml"}
 IGNORED_FOLDERS = {"fonts", "__pycache__"}
@@ -16,13 +17,11 @@ def report_unused(root: Path, prefix: str, named: set, problems: Problems,
     """A warning for every file that no YAML names (``named``: the paths YAML files name).
 
     Files in an ``unread`` folder (a chapter whose chapter.yaml could not be read) are left
-    alone: what names them is unknown, and the unreadable file is reported already."""
-    unread = tuple(unread)
-    for path in sorted(root.rglob("*")):
+    alone: what names them is unknown, and the unreadable file is reported already. Link loops,
+    links out of the folder, unreadable folders and odd names are reported as what they are."""
+    for path in content_files(root, prefix, problems, named, unread, _skipped):
         rel = path.relative_to(root)
-        if path.is_dir() or path.name in EXPECTED or _skipped(rel):
-            continue
-        if any(path.is_relative_to(folder) for folder in unread):
+        if path.name in EXPECTED:
             continue
         # A file that is named but unusable (a link out of the folder) is reported where it is
         # named; a file reached through a link is used, and so is a link to a used file.

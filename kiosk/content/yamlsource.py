@@ -14,6 +14,7 @@ import re
 
 import yaml
 
+from .limits import YAML_BYTES, size_of, too_large
 from .problems import Problems
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -62,6 +63,11 @@ def read_yaml(path: Path, rel: str, problems: Problems) -> Optional[yaml.Node]:
 
 def read_yaml_source(path: Path, rel: str, problems: Problems) -> tuple[Optional[yaml.Node], str]:
     """The top node of a YAML file (None after reporting why it cannot be read) and its text."""
+    size = size_of(path)
+    if size is not None and size > YAML_BYTES:  # refused before it is read
+        problems.error(rel, 0, (), too_large("this file", size, YAML_BYTES, "a chapter's texts fit "
+                       "in far less: shorten them, or split the chapter in two"))
+        return None, ""
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:

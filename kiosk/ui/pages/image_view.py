@@ -1,39 +1,147 @@
-"""A picture drawn as large as its widget allows: SVG crisp at any size, PNG and JPEG smooth-scaled."""
+"""A picture drawn as large as its widget allows: SVG crisp at any size, PNG and JPEG smooth-scaled.
+
+A picture is decoded at the size it is shown, never at its full size, and once for every view
+that shows it at that size: the decoded pictures live in one small cache shared by all views.
+A large picture is decoded off the event loop, so that the screen never waits for it.
+"""
 
 from __future__ import annotations
 
+import atexit
+import os
+from collections import OrderedDict
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-SVG_SUFFIXES = (".svg", ".svgz")
+from kiosk.content.limits import IMAGE_PIXELS, SVG_SUFFIXES
+
+CACHE_BYTES = 96 * 2**20  # about three full 4K screens of pictures
+CACHE_ITEMS = 64
+AT_ONCE_PIXELS = 4_000_000  # a picture this small decodes in tens of milliseconds; larger, in the background
+
+
+class PictureCache:
+    """Decoded pictures shared by every view, keyed on (file, its change time, size in pixels);
+    the least recently shown go first once they pass ``CACHE_BYTES`` or ``CACHE_ITEMS``."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self._bytes = 0
+
+    def get(self, key: tuple) -> Optional[QPixmap]:
+        found = self._items.get(key)
+        if found is not None:
+            self._items.move_to_end(key)
+        return found
+
+    def put(self, key: tuple, pixmap: QPixmap) -> None:
+        if key in self._items:
+            self._bytes -= _bytes(self._items.pop(key))
+        self._items[key] = pixmap
+        self._bytes += _bytes(pixmap)
+        while len(self._items) > 1 and (self._bytes > CACHE_BYTES or len(self._items) > CACHE_ITEMS):
+            _, dropped = self._items.popitem(last=False)
+            self._bytes -= _bytes(dropped)
+
+    def sizes(self, path: Path) -> list[QSize]:
+        """The sizes ``path`` is held at (for tests and the benchmark)."""
+        return [pixmap.size() for key, pixmap in self._items.items() if key[0] == str(path)]
+
+    def clear(self) -> None:
+        self._items.clear()
+        self._bytes = 0
+
+
+def _bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * 4
+
+
+class _Decoder(QObject):
+    """Decodes large pictures one at a time on a worker thread (one, so that two never hold
+    their full-size pixels at once), and announces each once it is in the cache."""
+
+    decoded = Signal(object, object)  # key, QImage: from the worker, received on the GUI thread
+    ready = Signal(object)  # key
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+        self._pending: set[tuple] = set()
+        self.decoded.connect(self._on_decoded)
+        atexit.register(self._pool.waitForDone)
+
+    def request(self, key: tuple, path: Path, size: QSize) -> None:
+        if key not in self._pending:
+            self._pending.add(key)
+            self._pool.start(lambda: self.decoded.emit(key, decode(path, size)))
+
+    @Slot(object, object)
+    def _on_decoded(self, key: tuple, image: QImage) -> None:
+        self._pending.discard(key)
+        pictures.put(key, QPixmap.fromImage(image))
+        self.ready.emit(key)
+
+    def wait(self) -> None:
+        """Let every decode under way finish (tests and the benchmark)."""
+        self._pool.waitForDone()
+
+
+pictures = PictureCache()
+_decoder: Optional[_Decoder] = None
+
+
+def decode(path: Path, size: QSize) -> QImage:
+    """The picture at ``path`` decoded at ``size``: JPEG decodes at that size straight away,
+    other formats are scaled as they are read, so the full-size pixels are never kept."""
+    reader = QImageReader(str(path))
+    reader.setScaledSize(size)
+    return reader.read()
+
+
+def decoder() -> _Decoder:
+    global _decoder
+    if _decoder is None:
+        _decoder = _Decoder()
+    return _decoder
+
+
+def picture_key(path: Path, size: QSize) -> tuple:
+    try:
+        changed = os.stat(path).st_mtime_ns  # a picture replaced on a reload is decoded again
+    except OSError:
+        changed = 0
+    return (str(path), changed, size.width(), size.height())
 
 
 class ImageView(QWidget):
     """A picture drawn as large as the widget allows with its aspect kept.
 
-    SVG is rendered by QSvgRenderer at the size it is shown, so it stays crisp at any size;
-    PNG and JPEG are smooth-scaled once per size. A file that cannot be read draws nothing.
+    SVG is drawn by QSvgRenderer at the size it is shown, so it stays crisp at any size; PNG and
+    JPEG are decoded at that size. Both are kept in the shared cache, so a page turn draws a
+    picture already made. A file that cannot be read, or is past the size limit, draws nothing.
     """
 
     def __init__(self, path: Path, parent: Optional[QWidget] = None):
         super().__init__(parent)
+        self._path = Path(path)
         self._svg: Optional[QSvgRenderer] = None
-        self._pixmap: Optional[QPixmap] = None
-        self._scaled: Optional[QPixmap] = None
         self._natural = QSize()
-        if path.suffix.lower() in SVG_SUFFIXES:
+        self._listening = False
+        if self._path.suffix.lower() in SVG_SUFFIXES:
             renderer = QSvgRenderer(str(path), self)
             if renderer.isValid():
                 self._svg, self._natural = renderer, renderer.defaultSize()
         else:
-            pixmap = QPixmap(str(path))
-            if not pixmap.isNull():
-                self._pixmap, self._natural = pixmap, pixmap.size()
+            reader = QImageReader(str(path))
+            size = reader.size()  # from the header: nothing is decoded yet
+            if size.isValid() and not size.isEmpty() and size.width() * size.height() <= IMAGE_PIXELS:
+                self._natural = size
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def natural_size(self) -> QSize:
@@ -52,6 +160,11 @@ class ImageView(QWidget):
         x, y = (self.width() - size.width()) // 2, (self.height() - size.height()) // 2
         return QRect(x, y, size.width(), size.height())
 
+    def shown_pixmap(self) -> Optional[QPixmap]:
+        """The picture as decoded for the size it is shown at, once it is (None before)."""
+        size = self.picture_rect().size() * self.devicePixelRatioF()
+        return pictures.get(picture_key(self._path, size)) if not size.isEmpty() else None
+
     def sizeHint(self) -> QSize:
         return self._natural if not self._natural.isEmpty() else QSize(1, 1)
 
@@ -62,20 +175,41 @@ class ImageView(QWidget):
         target = self.picture_rect()
         if target.isEmpty():
             return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        if self._svg is not None:
-            self._svg.render(painter, QRectF(target))
-        elif self._pixmap is not None:
-            painter.drawPixmap(target.topLeft(), self._scaled_pixmap(target.size()))
+        pixmap = self._pixmap(target.size() * self.devicePixelRatioF())
+        if pixmap is not None and not pixmap.isNull():
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawPixmap(target, pixmap)
 
-    def _scaled_pixmap(self, size: QSize) -> QPixmap:
-        ratio = self.devicePixelRatioF()
-        wanted = size * ratio
-        if self._scaled is None or self._scaled.size() != wanted:
-            self._scaled = self._pixmap.scaled(
-                wanted, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-            self._scaled.setDevicePixelRatio(ratio)
-        return self._scaled
+    def _pixmap(self, size: QSize) -> Optional[QPixmap]:
+        """The picture at ``size`` device pixels: from the cache, made now, or (a large picture
+        not decoded yet) None, and this view is drawn again once it is ready."""
+        key = picture_key(self._path, size)
+        found = pictures.get(key)
+        if found is not None:
+            return found
+        if self._svg is not None:
+            pictures.put(key, self._rendered(size))
+        elif self._natural.width() * self._natural.height() <= AT_ONCE_PIXELS:
+            pictures.put(key, QPixmap.fromImage(decode(self._path, size)))
+        elif not self._natural.isEmpty():
+            if not self._listening:
+                decoder().ready.connect(self._on_ready)
+                self._listening = True
+            decoder().request(key, self._path, size)
+            return None
+        return pictures.get(key)
+
+    def _rendered(self, size: QSize) -> QPixmap:
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._svg.render(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+        return QPixmap.fromImage(image)
+
+    @Slot(object)
+    def _on_ready(self, key: tuple) -> None:
+        if key[0] == str(self._path):
+            self.update()
