@@ -61,7 +61,7 @@ def test_starting_over_puts_every_screen_back(open_kiosk, small_content, qtbot, 
     area = text.scroll_area_for(Qt.Vertical)
     assert area is not None, "the long read must be long enough to scroll"
     middle = stack.rect().center()
-    swipe(qtbot, stack, middle + QPoint(0, 200), middle - QPoint(0, 200))
+    swipe(qtbot, stack, middle + QPoint(0, 200), middle - QPoint(0, 200), clock=clock)
     qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0)
 
     turn_page(kiosk, qtbot)

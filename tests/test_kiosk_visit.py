@@ -76,6 +76,18 @@ def test_a_short_flick_turns_the_page_only_when_it_is_quick(kiosk, qtbot, clock,
     assert stack.current_view().geometry().x() == 0
 
 
+def test_a_swipe_begun_right_after_a_tap_turns_the_page(kiosk, qtbot, clock):
+    """Qt makes a finger that lands within the double-click time of the last one a double
+    click, wherever it lands; the swipe that follows a tap at once is a swipe all the same."""
+    open_plain_chapter(kiosk, qtbot)
+    stack = kiosk.screens.chapter.stack
+    middle = stack.rect().center()
+    tap(stack, middle)
+    swipe(qtbot, stack, middle + QPoint(300, 0), middle - QPoint(300, 0), clock=clock)
+    qtbot.waitUntil(lambda: not stack.busy)
+    assert kiosk.session.state.page == 1
+
+
 def test_a_burst_of_taps_turns_one_page(kiosk, qtbot):
     open_plain_chapter(kiosk, qtbot)
     screen = kiosk.screens.chapter

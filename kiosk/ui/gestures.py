@@ -76,6 +76,11 @@ class DragTracker(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
+        if kind == QEvent.MouseButtonDblClick:
+            # A finger down within the double-click time of the last one, anywhere (Qt moves
+            # its mouse to the finger before pressing), reaches widgets as a double click
+            # instead of a press: for a drag it is a press all the same.
+            kind = QEvent.MouseButtonPress
         if kind not in (QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.MouseButtonRelease):
             return False
         if self._cancelling or not isinstance(obj, QWidget):
