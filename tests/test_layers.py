@@ -25,7 +25,7 @@ def lint_imports(package_parent: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(package_parent)}
     return subprocess.run(
         [sys.executable, "-c", "from importlinter.cli import lint_imports_command; lint_imports_command()",
-         "--config", str(PYPROJECT), "--no-cache"],
+         str(PYPROJECT), "--no-cache"],
         cwd=package_parent, env=env, capture_output=True, text=True, timeout=120)
 
 
