@@ -128,9 +128,11 @@ def view_context(qapp, shipped_exhibit):
 
 
 def make_kiosk(qtbot, result, size=(1920, 1080), content_dir=None, clock=None, kiosk_mode=True):
-    """A kiosk (in kiosk mode unless told) on a screen of ``size``, shown and ready for a finger."""
-    import time
+    """A kiosk (in kiosk mode unless told) on a screen of ``size``, shown and ready for a finger.
 
+    On a ``StillClock`` the kiosk's time, its idle deadlines included, moves only with that
+    clock; with no clock it runs on real time and real QTimers.
+    """
     from PySide6.QtCore import QSize
 
     from kiosk.paths import assets_dir
@@ -138,8 +140,9 @@ def make_kiosk(qtbot, result, size=(1920, 1080), content_dir=None, clock=None, k
     from kiosk.ui.kiosk import Kiosk
 
     register_fonts(assets_dir() / "fonts")
-    kiosk = Kiosk(result, str(content_dir or CONTENT), QSize(*size), 96, kiosk_mode=kiosk_mode,
-                  clock=clock or time.monotonic)
+    timing = {"clock": clock, "new_deadline": clock.deadline} if isinstance(clock, StillClock) else \
+        {"clock": clock} if clock is not None else {}
+    kiosk = Kiosk(result, str(content_dir or CONTENT), QSize(*size), 96, kiosk_mode=kiosk_mode, **timing)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(*size)
     kiosk.window.show()
@@ -148,11 +151,11 @@ def make_kiosk(qtbot, result, size=(1920, 1080), content_dir=None, clock=None, k
 
 
 @pytest.fixture
-def kiosk(qtbot):
-    """The shipped exhibit running as a kiosk at 1920×1080, every page built ahead."""
+def kiosk(qtbot, clock):
+    """The shipped exhibit running as a kiosk at 1920×1080 on ``clock``, every page built ahead."""
     from kiosk.content.loader import load_exhibit
 
-    running = make_kiosk(qtbot, load_exhibit(CONTENT))
+    running = make_kiosk(qtbot, load_exhibit(CONTENT), clock=clock)
     running.screens.library.build_all()
     yield running
     running.stop()
@@ -182,32 +185,72 @@ def open_kiosk(qtbot):
         kiosk.stop()
 
 
+# --- time that moves only when the test moves it (timing) ---------------------------------
+
+
 class StillClock:
-    """A monotonic clock that moves only when the test moves it: what the kiosk shows then
-    depends on the time the test set, not on how late a timer ran under load."""
+    """A monotonic clock (seconds) that moves only when the test moves it, and the deadlines
+    that run on it: what the kiosk shows depends on the time the test set, not on how late a
+    timer ran under load.
+
+    ``clock.deadline(parent)`` makes a deadline (kiosk.ui.idle.Deadline) on this clock;
+    ``clock.advance(seconds)`` moves time on and, on the way, fires every deadline that falls
+    due, in order, each at its own moment, before returning.
+    """
 
     def __init__(self) -> None:
         self.now = 1000.0
+        self._deadlines: list[StillDeadline] = []
 
     def __call__(self) -> float:
         return self.now
 
+    def deadline(self, parent=None) -> "StillDeadline":
+        made = StillDeadline(self)
+        self._deadlines.append(made)
+        return made
+
+    def waiting(self) -> bool:
+        """Whether any deadline on this clock is still to fall due."""
+        return any(deadline.due is not None for deadline in self._deadlines)
+
     def advance(self, seconds: float) -> None:
-        self.now += seconds
+        end = self.now + seconds
+        while True:
+            due = [d for d in self._deadlines if d.due is not None and d.due <= end]
+            if not due:
+                break
+            first = min(due, key=lambda deadline: deadline.due)
+            self.now = max(self.now, first.due)
+            first.fire()
+        self.now = end
 
 
-SLACK_MS = 5000  # how late, under load, a kiosk QTimer of a few seconds may run out
+class StillDeadline:
+    """A deadline on a ``StillClock``: due ``ms`` after it was started, on that clock."""
 
+    def __init__(self, clock: StillClock) -> None:
+        self._clock = clock
+        self.due: float | None = None
+        self._then = None
 
-def idle_for(qtbot, clock: StillClock, seconds: float, until) -> None:
-    """No one touches the kiosk for ``seconds``; wait for its timer to run out and ``until`` to hold."""
-    clock.advance(seconds)
-    qtbot.waitUntil(until, timeout=round(seconds * 1000) + SLACK_MS)
+    def start(self, ms: int, then) -> None:
+        self.due, self._then = self._clock.now + ms / 1000, then
+
+    def stop(self) -> None:
+        self.due = None
+
+    def fire(self) -> None:
+        self.due = None
+        self._then()
 
 
 @pytest.fixture
 def clock() -> StillClock:
     return StillClock()
+
+
+# --- end of time (timing) ----------------------------------------------------------------
 
 
 def shipped_pin_hash() -> str:
@@ -343,8 +386,9 @@ def open_floor(qtbot, tmp_path):
 
     def start(folder: Path, data: Path | None = None, clock=None, retry_ms: int = 50, size=(1920, 1080)):
         owner = ContentOwner(folder, data or tmp_path / "data")
+        still = isinstance(clock, StillClock)
         floor = Floor(owner, QSize(*size), 96, kiosk_mode=True, clock=clock or time.monotonic,
-                      retry_ms=retry_ms)
+                      retry_ms=retry_ms, new_deadline=clock.deadline if still else None)
         qtbot.addWidget(floor.window)
         floor.start_up()
         floor.window.resize(*size)

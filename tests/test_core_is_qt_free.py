@@ -3,7 +3,8 @@
 Each check runs in a fresh interpreter, because this test session has long since imported
 PySide6 for other tests. Only ``kiosk/ui/`` may import PySide6 or pyqtgraph; ``kiosk
 validate`` imports it lazily, for its image pass, which is why its check stops at the loader.
-The visitor's session and the admin lock are core too: their tests run without Qt.
+The visitor's session and the admin lock are core too: their tests run without Qt. Every
+``.py`` outside ``kiosk/ui/``, in every subfolder, is checked file by file as well.
 """
 
 from __future__ import annotations
@@ -18,10 +19,14 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 QT = ("PySide6", "pyqtgraph", "shiboken6")
-CORE_FILES = ("cli.py", "pin.py", "paths.py", "session.py", "admin_lock.py", "__init__.py", "__main__.py")
-CORE = sorted(
-    p for folder in ("kiosk/content", "kiosk/commands") for p in (REPO / folder).glob("*.py")
-) + [REPO / "kiosk" / name for name in CORE_FILES]
+
+
+def core_files(package: Path) -> list[Path]:
+    """Every ``.py`` file of ``package`` outside its ``ui/`` folder, in every subfolder."""
+    return sorted(path for path in package.rglob("*.py") if path.relative_to(package).parts[0] != "ui")
+
+
+CORE = core_files(REPO / "kiosk")
 
 REPORT = f"""
 import json, sys
@@ -84,7 +89,10 @@ class _ImportsOnImport(ast.NodeVisitor):
         self.found.update(alias.name for alias in node.names)
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-        self.found.add("." * node.level + (node.module or ""))
+        module = "." * node.level + (node.module or "")
+        self.found.add(module)
+        joint = "" if module.endswith(".") or not module else "."
+        self.found.update(f"{module}{joint}{alias.name}" for alias in node.names if alias.name != "*")
 
     def visit_Call(self, node: ast.Call) -> None:
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
@@ -111,22 +119,64 @@ def imports_on_import(source: str) -> set[str]:
 
 
 def is_qt_or_ui(name: str) -> bool:
-    return name.split(".")[0] in QT or name.startswith(("kiosk.ui", ".ui", "..ui"))
+    return name.split(".")[0] in QT or name == "kiosk.ui" or name.startswith(("kiosk.ui.", ".ui", "..ui"))
+
+
+def absolute(name: str, path: Path, package: Path) -> str:
+    """``name`` as imported by the file at ``path`` in ``package``, relative imports resolved."""
+    level = len(name) - len(name.lstrip("."))
+    if not level:
+        return name
+    parts = (package.name, *path.relative_to(package).with_suffix("").parts[:-1])
+    base = parts[:len(parts) - (level - 1)]
+    return ".".join([*base, name[level:]] if name[level:] else base)
+
+
+def qt_or_ui_imports(path: Path, package: Path = REPO / "kiosk") -> set[str]:
+    """What the file at ``path`` in ``package`` imports of Qt or the ui, relative imports resolved."""
+    names = {absolute(name, path, package) for name in imports_on_import(path.read_text(encoding="utf-8"))}
+    return {name for name in names if is_qt_or_ui(name)}
 
 
 @pytest.mark.parametrize("path", CORE, ids=lambda p: p.relative_to(REPO).as_posix())
 def test_no_core_module_imports_qt_or_the_ui(path):
     """Also for modules no test above imports: a new file in kiosk/content stays Qt-free."""
-    bad = {name for name in imports_on_import(path.read_text(encoding="utf-8")) if is_qt_or_ui(name)}
-    assert bad == set()
+    assert qt_or_ui_imports(path) == set()
+
+
+def test_the_core_files_are_every_file_outside_the_ui_however_deep(tmp_path):
+    package = tmp_path / "kiosk"
+    files = {
+        "session.py": "import time\n",
+        "floor.py": "from PySide6.QtCore import QTimer\n",
+        "content/model.py": "import dataclasses\n",
+        "content/deep/nested/figures.py": "import pyqtgraph\n",
+        "commands/more/report.py": "from ...ui.theme import UiTheme\n",
+        "content/deep/local.py": "from ..ui import names\n",  # kiosk.content.ui: not the ui
+        "content/sneaky.py": "from .. import ui\n",
+        "ui/window.py": "from PySide6.QtWidgets import QWidget\n",
+        "ui/pages/base.py": "import PySide6\n",
+    }
+    for name, source in files.items():
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(source, encoding="utf-8")
+    found = {path.relative_to(package).as_posix(): qt_or_ui_imports(path, package)
+             for path in core_files(package)}
+    assert found == {
+        "session.py": set(), "floor.py": {"PySide6.QtCore", "PySide6.QtCore.QTimer"},
+        "content/model.py": set(), "content/deep/nested/figures.py": {"pyqtgraph"},
+        "commands/more/report.py": {"kiosk.ui.theme", "kiosk.ui.theme.UiTheme"},
+        "content/deep/local.py": set(), "content/sneaky.py": {"kiosk.ui"},
+    }
 
 
 @pytest.mark.parametrize("source, found", [
     ("import PySide6.QtCore", {"PySide6.QtCore"}),
     ("try:\n    import pyqtgraph\nexcept ImportError:\n    pass", {"pyqtgraph"}),
-    ("if True:\n    from ..ui import theme", {"..ui"}),
-    ("with suppress(ImportError):\n    from PySide6 import QtGui", {"PySide6"}),
-    ("class A:\n    from kiosk.ui.theme import UiTheme", {"kiosk.ui.theme"}),
+    ("if True:\n    from ..ui import theme", {"..ui", "..ui.theme"}),
+    ("from .. import ui", {"..", "..ui"}),  # a submodule imported by name
+    ("with suppress(ImportError):\n    from PySide6 import QtGui", {"PySide6", "PySide6.QtGui"}),
+    ("class A:\n    from kiosk.ui.theme import UiTheme", {"kiosk.ui.theme", "kiosk.ui.theme.UiTheme"}),
     ("import importlib\nQt = importlib.import_module('PySide6.QtWidgets')", {"importlib", "PySide6.QtWidgets"}),
     ("def later():\n    from kiosk.ui.imagecheck import check_images", set()),
     ("async def later():\n    import PySide6", set()),

@@ -1,10 +1,10 @@
 """A visitor who walks away: the kiosk asks if anyone is there, counts down, and starts over.
 
 Every kiosk here runs on a small exhibit of its own (``small_content``) and on a clock that
-stands still until the test moves it on, so what the kiosk says depends on the clock alone:
-the test moves the clock past an idle phase, then waits (``waitUntil``) only for the kiosk's
-QTimer, which must really run out before the kiosk looks at the clock again. The idle times
-are a second or two, so those waits are short. The texts asserted are that exhibit's labels.
+stands still until the test moves it on; the kiosk's idle deadline runs on that clock too,
+and falls due while the test moves it. So what the kiosk says depends on the clock alone,
+and no test waits for the time a visitor walks away. The texts asserted are that exhibit's
+labels.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ import re
 import subprocess
 import sys
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 
 from kiosk.session import Screen
-from tests.conftest import REPO, idle_for
+from tests.conftest import REPO
 from tests.touch import settle, start_visit, swipe, tap
-
 
 
 def open_story(kiosk, qtbot):
@@ -39,14 +38,17 @@ def test_after_the_timeout_the_kiosk_asks_counts_down_and_starts_over(open_kiosk
     overlay = kiosk.idle_overlay
     start_visit(kiosk, qtbot)
     assert not overlay.isVisible()
-    idle_for(qtbot, clock, 1, overlay.isVisible)
+    clock.advance(1)
+    assert overlay.isVisible()
     assert overlay.question.text() == "Are you still there?"
     assert overlay.countdown.text() == "Starting over in 2 s"  # 1.5 s left: the count rounds up
     assert overlay.continue_button.text() == "Yes, continue"
-    idle_for(qtbot, clock, 1, lambda: overlay.countdown.text() == "Starting over in 1 s")
+    clock.advance(1)
+    assert overlay.countdown.text() == "Starting over in 1 s"
     assert overlay.isVisible()
     assert kiosk.window.current_screen() is kiosk.screens.home
-    idle_for(qtbot, clock, 0.5, lambda: kiosk.window.current_screen() is kiosk.screens.attract)
+    clock.advance(0.5)
+    assert kiosk.window.current_screen() is kiosk.screens.attract
     assert not overlay.isVisible()
     assert kiosk.session.state.screen is Screen.ATTRACT
 
@@ -59,7 +61,7 @@ def test_starting_over_puts_every_screen_back(open_kiosk, small_content, qtbot, 
     area = text.scroll_area_for(Qt.Vertical)
     assert area is not None, "the long read must be long enough to scroll"
     middle = stack.rect().center()
-    swipe(qtbot, stack, middle + QPoint(0, 200), middle - QPoint(0, 200))
+    swipe(qtbot, stack, middle + QPoint(0, 200), middle - QPoint(0, 200), clock=clock)
     qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0)
 
     turn_page(kiosk, qtbot)
@@ -76,8 +78,10 @@ def test_starting_over_puts_every_screen_back(open_kiosk, small_content, qtbot, 
     assert kiosk.screens.sources is not None and kiosk.screens.sources.isVisible()
     assert screen.indicator.text() == "3 / 4"
 
-    idle_for(qtbot, clock, 1, kiosk.idle_overlay.isVisible)
-    idle_for(qtbot, clock, 1, lambda: kiosk.window.current_screen() is kiosk.screens.attract)
+    clock.advance(1)
+    assert kiosk.idle_overlay.isVisible()
+    clock.advance(1)
+    assert kiosk.window.current_screen() is kiosk.screens.attract
     assert kiosk.session.state == kiosk.session.initial_state()
     assert kiosk.screens.sources is None
     assert area.verticalScrollBar().value() == 0
@@ -97,10 +101,12 @@ def test_starting_over_brings_back_the_first_language(open_kiosk, small_content,
     tap(swedish)
     assert kiosk.session.state.language == "sv"
     assert kiosk.screens.home.tiles[0].accessibleName() == "Berättelsen"
-    idle_for(qtbot, clock, 1, lambda: kiosk.idle_overlay.isVisible())
+    clock.advance(1)
+    assert kiosk.idle_overlay.isVisible()
     assert kiosk.idle_overlay.question.text() == "Är du kvar?"
     assert kiosk.idle_overlay.countdown.text() == "Börjar om om 1 s"
-    idle_for(qtbot, clock, 1, lambda: kiosk.window.current_screen() is kiosk.screens.attract)
+    clock.advance(1)
+    assert kiosk.window.current_screen() is kiosk.screens.attract
     assert kiosk.session.state.language == "en"
     assert kiosk.screens.attract.invitation.text() == "Touch the screen to begin"
     settle(kiosk, qtbot)
@@ -113,7 +119,8 @@ def test_a_touch_anywhere_calls_off_the_warning_and_presses_nothing(open_kiosk, 
     screen = open_story(kiosk, qtbot)
     pressed = []
     screen.next_button.pressed.connect(lambda: pressed.append(True))
-    idle_for(qtbot, clock, 1, kiosk.idle_overlay.isVisible)
+    clock.advance(1)
+    assert kiosk.idle_overlay.isVisible()
     with qtbot.waitSignal(kiosk.idle.warning_cancelled, timeout=1000):
         tap(screen.next_button)  # the overlay lies over it
     assert not kiosk.idle_overlay.isVisible()
@@ -130,17 +137,18 @@ def test_the_big_button_continues_the_visit_and_the_wait_starts_again(open_kiosk
     kiosk = open_kiosk(small_content(timeout=1, warning=5), clock=clock)
     overlay = kiosk.idle_overlay
     start_visit(kiosk, qtbot)
-    idle_for(qtbot, clock, 1, overlay.isVisible)
+    clock.advance(1)
+    assert overlay.isVisible()
     assert overlay.countdown.text() == "Starting over in 5 s"
-    # the next count is what is left on the clock, however late the kiosk looks at it
-    idle_for(qtbot, clock, 3, lambda: overlay.countdown.text() != "Starting over in 5 s")
+    clock.advance(3)  # the count goes down with the clock
     assert overlay.countdown.text() == "Starting over in 2 s"
     with qtbot.waitSignal(kiosk.idle.warning_cancelled, timeout=1000):
         tap(overlay.continue_button)
     assert not overlay.isVisible()
     assert kiosk.window.current_screen() is kiosk.screens.home
     # the next question comes a whole timeout after the tap, with the whole countdown
-    idle_for(qtbot, clock, 1, overlay.isVisible)
+    clock.advance(1)
+    assert overlay.isVisible()
     assert overlay.countdown.text() == "Starting over in 5 s"
     assert kiosk.window.current_screen() is kiosk.screens.home
 
@@ -154,25 +162,22 @@ def test_a_page_with_its_own_idle_timeout_waits_longer(open_kiosk, small_content
     assert screen.stack.current_view().title_label.text() == "A page for study"
     # after three quiet seconds the exhibit's timeout (1 s) and warning (2 s) are both over;
     # only the page's own 3 s make this the start of the warning, with all of it to count down
-    idle_for(qtbot, clock, 3, kiosk.idle_overlay.isVisible)
+    clock.advance(3)
+    assert kiosk.idle_overlay.isVisible()
     assert kiosk.idle_overlay.countdown.text() == "Starting over in 2 s"
     assert kiosk.window.current_screen() is screen
-
-
-def idle_deadline_pending(kiosk) -> bool:
-    """Whether the kiosk's idle watch is waiting to look at the clock again."""
-    return any(timer.isActive() for timer in kiosk.idle.findChildren(QTimer))
 
 
 def test_the_attract_screen_never_asks(open_kiosk, small_content, qtbot, clock):
     kiosk = open_kiosk(small_content(timeout=1, warning=1), clock=clock)
     assert kiosk.window.current_screen() is kiosk.screens.attract
     clock.advance(3600)  # an hour with no one at the kiosk
-    assert not idle_deadline_pending(kiosk)  # nothing is waiting to ask
+    assert not clock.waiting()  # nothing is waiting to ask
     assert not kiosk.idle_overlay.isVisible()
     start_visit(kiosk, qtbot)  # the wait starts at the first touch, not at the last visit
-    assert idle_deadline_pending(kiosk)
-    idle_for(qtbot, clock, 1, kiosk.idle_overlay.isVisible)
+    assert clock.waiting()
+    clock.advance(1)
+    assert kiosk.idle_overlay.isVisible()
     assert kiosk.idle_overlay.countdown.text() == "Starting over in 1 s"
 
 

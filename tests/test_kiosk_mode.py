@@ -66,11 +66,11 @@ def cursor_shape():
     return None if cursor is None else cursor.shape()
 
 
-def test_the_cursor_hides_and_only_a_real_mouse_brings_it_back(kiosk, qtbot):
+def test_the_cursor_hides_and_only_a_real_mouse_brings_it_back(kiosk, qtbot, clock):
     assert cursor_shape() == Qt.BlankCursor
     attract = kiosk.screens.attract
     middle = attract.rect().center()
-    swipe(qtbot, attract, middle, middle + QPoint(200, 40))  # a finger: Qt makes mouse moves of it
+    swipe(qtbot, attract, middle, middle + QPoint(200, 40), clock=clock)  # a finger: Qt makes mouse moves of it
     assert cursor_shape() == Qt.BlankCursor
     QTest.mouseMove(kiosk.window, QPoint(321, 123))
     assert cursor_shape() is None

@@ -66,7 +66,7 @@ def test_the_next_visitor_finds_the_home_timeline_untouched(open_kiosk, qtbot):
     assert timeline.current() == -1
 
 
-def test_a_finger_left_on_the_page_through_a_reset_does_not_stop_the_next_swipe(kiosk, qtbot):
+def test_a_finger_left_on_the_page_through_a_reset_does_not_stop_the_next_swipe(kiosk, qtbot, clock):
     start_visit(kiosk, qtbot)
     index = next(i for i, c in enumerate(kiosk.result.exhibit.chapters) if not c.advisory)
     tap(kiosk.screens.home.tiles[index])
@@ -88,7 +88,7 @@ def test_a_finger_left_on_the_page_through_a_reset_does_not_stop_the_next_swipe(
     tap(kiosk.screens.home.tiles[index])
     settle(kiosk, qtbot)
     centre = stack.rect().center()
-    swipe(qtbot, stack, centre + QPoint(300, 0), centre - QPoint(300, 0))
+    swipe(qtbot, stack, centre + QPoint(300, 0), centre - QPoint(300, 0), clock=clock)
     qtbot.waitUntil(lambda: not stack.busy)
     assert kiosk.session.state.page == 1
 

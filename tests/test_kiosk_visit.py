@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
@@ -44,21 +45,47 @@ def test_a_tile_opens_its_chapter_and_the_buttons_turn_pages(kiosk, qtbot):
     assert kiosk.session.state.page == 0
 
 
-def test_a_swipe_turns_the_page_and_a_short_drag_springs_back(kiosk, qtbot):
+def test_a_swipe_turns_the_page_and_a_short_drag_springs_back(kiosk, qtbot, clock):
     open_plain_chapter(kiosk, qtbot)
     stack = kiosk.screens.chapter.stack
     middle = stack.rect().center()
-    swipe(qtbot, stack, middle + QPoint(300, 0), middle - QPoint(300, 0))
+    swipe(qtbot, stack, middle + QPoint(300, 0), middle - QPoint(300, 0), clock=clock)
     qtbot.waitUntil(lambda: not stack.busy)
     assert kiosk.session.state.page == 1
     assert stack.current_view().geometry().x() == 0
-    swipe(qtbot, stack, middle, middle + QPoint(60, 0), steps=6, step_ms=40)
+    swipe(qtbot, stack, middle, middle + QPoint(60, 0), steps=6, step_ms=40, clock=clock)  # 250 px/s
     qtbot.waitUntil(lambda: not stack.busy)
     assert kiosk.session.state.page == 1
     assert stack.current_view().geometry().x() == 0
-    swipe(qtbot, stack, middle - QPoint(300, 0), middle + QPoint(300, 0))
+    swipe(qtbot, stack, middle - QPoint(300, 0), middle + QPoint(300, 0), clock=clock)
     qtbot.waitUntil(lambda: not stack.busy)
     assert kiosk.session.state.page == 0
+
+
+@pytest.mark.parametrize("step_ms, turns", [(5, True), (50, False)])
+def test_a_short_flick_turns_the_page_only_when_it_is_quick(kiosk, qtbot, clock, step_ms, turns):
+    """80 px in four steps, far short of a third of the page: 5 ms a step (4000 px/s) is a
+    flick and turns the page; 50 ms a step (400 px/s over the last moves, under the 500 a
+    flick needs) springs back. Only the test's clock says how fast the finger went."""
+    open_plain_chapter(kiosk, qtbot)
+    stack = kiosk.screens.chapter.stack
+    middle = stack.rect().center()
+    swipe(qtbot, stack, middle, middle - QPoint(80, 0), steps=4, step_ms=step_ms, clock=clock)
+    qtbot.waitUntil(lambda: not stack.busy)
+    assert kiosk.session.state.page == (1 if turns else 0)
+    assert stack.current_view().geometry().x() == 0
+
+
+def test_a_swipe_begun_right_after_a_tap_turns_the_page(kiosk, qtbot, clock):
+    """Qt makes a finger that lands within the double-click time of the last one a double
+    click, wherever it lands; the swipe that follows a tap at once is a swipe all the same."""
+    open_plain_chapter(kiosk, qtbot)
+    stack = kiosk.screens.chapter.stack
+    middle = stack.rect().center()
+    tap(stack, middle)
+    swipe(qtbot, stack, middle + QPoint(300, 0), middle - QPoint(300, 0), clock=clock)
+    qtbot.waitUntil(lambda: not stack.busy)
+    assert kiosk.session.state.page == 1
 
 
 def test_a_burst_of_taps_turns_one_page(kiosk, qtbot):

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
 from kiosk.content.loader import LoadResult
 from kiosk.content.problems import Problem
 from kiosk.owner import ContentOwner, Delivery, Source
+from kiosk.ui.idle import NewDeadline, QtDeadline
 from kiosk.ui.unavailable import UnavailableScreen
 from kiosk.ui.window import KioskWindow
 
@@ -92,12 +93,13 @@ class Floor(QObject):
 
     def __init__(self, owner: ContentOwner, screen: QSize, dpi: float, kiosk_mode: bool,
                  clock: Callable[[], float] = time.monotonic, retry_ms: int = RETRY_MS,
-                 parent: Optional[QObject] = None):
+                 new_deadline: Optional[NewDeadline] = None, parent: Optional[QObject] = None):
         super().__init__(parent)
         self._screen, self._dpi, self._kiosk_mode, self._clock = screen, dpi, kiosk_mode, clock
+        self._new_deadline = new_deadline or QtDeadline
         self.owner = owner
         self._shown = owner.shown_as
-        self.window = KioskWindow(kiosk_mode)
+        self.window = KioskWindow(kiosk_mode, clock)
         self.window.resize(screen)
         self.feed = ContentFeed(owner, self)
         self.feed.delivered.connect(self._on_delivered)
@@ -162,7 +164,8 @@ class Floor(QObject):
 
         self.delivery = delivery
         kiosk = Kiosk(delivery.result, str(self.owner.folder), self._screen, self._dpi, self._kiosk_mode,
-                      self._clock, parent=self, window=self.window, complete=delivery.complete)
+                      self._clock, self._new_deadline, parent=self, window=self.window,
+                      complete=delivery.complete)
         kiosk.reload_requested.connect(self.feed.request)
         kiosk.exit_requested.connect(self.exit_requested)
         if delivery.problems or delivery.source is Source.SNAPSHOT:

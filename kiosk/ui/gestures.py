@@ -6,19 +6,35 @@ and everything in it: a press goes to the widget under the finger as usual, so b
 show their pressed state at once; once the finger has moved past the slop in a direction
 the area wants, the tracker takes the gesture over and cancels the press on the widget, so
 a swipe that began on a button never clicks it.
+
+A finger's speed is measured on a millisecond clock, not on the events' own timestamps, so
+the flick that turns a page depends on how fast the finger moved on that clock alone: the
+one given, else the one of the kiosk window the area is in (a test moves that one by hand),
+else Qt's monotonic clock.
 """
 
 from __future__ import annotations
 
 from typing import Callable, Optional
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 import shiboken6
 
+from kiosk.ui.window import KioskWindow
+
+MsClock = Callable[[], float]  # milliseconds on a monotonic clock
+
 FAR_AWAY = QPointF(-100000, -100000)
 VELOCITY_WINDOW_MS = 90
+
+
+def qt_ms_clock() -> MsClock:
+    """Milliseconds since the call, on Qt's monotonic clock."""
+    timer = QElapsedTimer()
+    timer.start()
+    return timer.elapsed
 
 
 class DragTracker(QObject):
@@ -28,16 +44,19 @@ class DragTracker(QObject):
     dragged = Signal(QPointF)  # offset from the press
     drag_finished = Signal(QPointF, QPointF)  # offset, velocity in px/s
 
-    def __init__(self, area: QWidget, slop: float, wants: Callable[[Qt.Orientation, QPointF], bool]):
+    def __init__(self, area: QWidget, slop: float, wants: Callable[[Qt.Orientation, QPointF], bool],
+                 clock: Optional[MsClock] = None):
         super().__init__(area)
         self._area = area
+        self._clock = clock
+        self._qt_clock: Optional[MsClock] = None
         self._slop = slop
         self._wants = wants
         self._start: Optional[QPointF] = None
         self._target: Optional[QWidget] = None
         self._locked: Optional[Qt.Orientation] = None
         self._declined = False
-        self._samples: list[tuple[int, QPointF]] = []
+        self._samples: list[tuple[float, QPointF]] = []  # when (ms), where
         self._cancelling = False
         self._press_time = -1
         QApplication.instance().installEventFilter(self)
@@ -57,6 +76,11 @@ class DragTracker(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
+        if kind == QEvent.MouseButtonDblClick:
+            # A finger down within the double-click time of the last one, anywhere (Qt moves
+            # its mouse to the finger before pressing), reaches widgets as a double click
+            # instead of a press: for a drag it is a press all the same.
+            kind = QEvent.MouseButtonPress
         if kind not in (QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.MouseButtonRelease):
             return False
         if self._cancelling or not isinstance(obj, QWidget):
@@ -83,15 +107,16 @@ class DragTracker(QObject):
         self._start = event.globalPosition()
         self._target = widget
         self._locked, self._declined = None, False
-        self._samples = [(event.timestamp(), event.globalPosition())]
+        self._samples = [(self._now(), event.globalPosition())]
         return False
 
     def _on_move(self, event: QMouseEvent) -> bool:
         if self._start is None or not event.buttons() & Qt.LeftButton or self._declined:
             return False
         offset = event.globalPosition() - self._start
-        self._samples = [s for s in self._samples if event.timestamp() - s[0] <= VELOCITY_WINDOW_MS]
-        self._samples.append((event.timestamp(), event.globalPosition()))
+        now = self._now()
+        self._samples = [s for s in self._samples if now - s[0] <= VELOCITY_WINDOW_MS]
+        self._samples.append((now, event.globalPosition()))
         if self._locked is None:
             if max(abs(offset.x()), abs(offset.y())) < self._slop:
                 return False
@@ -120,8 +145,19 @@ class DragTracker(QObject):
         if not self._samples:
             return QPointF()
         first_time, first_pos = self._samples[0]
-        elapsed = max(1, event.timestamp() - first_time)
+        elapsed = max(1.0, self._now() - first_time)
         return (event.globalPosition() - first_pos) * (1000.0 / elapsed)
+
+    def _now(self) -> float:
+        """Milliseconds on the tracker's clock (looked up each time: the area may change windows)."""
+        if self._clock is not None:
+            return self._clock()
+        window = self._area.window()
+        if isinstance(window, KioskWindow):
+            return window.now_ms()
+        if self._qt_clock is None:
+            self._qt_clock = qt_ms_clock()
+        return self._qt_clock()
 
     def _cancel_press(self) -> None:
         """The widget under the finger sees the press end far away from it: no click."""

@@ -2,12 +2,14 @@
 
 ``IdleWatch`` feeds every touch, click and key to the session and wakes at the next
 deadline the session names; it never polls. ``IdleOverlay`` is the question it shows.
+The deadline is a ``Deadline`` given to it: a QTimer on the floor (``QtDeadline``), one the
+test fires by moving its clock on in tests, so what the kiosk does depends on that clock alone.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Optional
+from typing import Callable, Optional, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
@@ -25,6 +27,39 @@ ACTIVITY = {
 ENDS_WARNING = {QEvent.MouseButtonRelease, QEvent.TouchEnd, QEvent.KeyPress, QEvent.Wheel}
 
 
+class Deadline(Protocol):
+    """Calls ``then`` once, ``ms`` milliseconds from now, unless started again or stopped first."""
+
+    def start(self, ms: int, then: Callable[[], None]) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class QtDeadline(QObject):
+    """A ``Deadline`` on a single-shot QTimer: real time, for the kiosk on the floor."""
+
+    def __init__(self, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self._then: Callable[[], None] = lambda: None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timeout)
+
+    def start(self, ms: int, then: Callable[[], None]) -> None:
+        self._then = then
+        self._timer.start(ms)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @Slot()
+    def _on_timeout(self) -> None:
+        self._then()
+
+
+NewDeadline = Callable[[QObject], Deadline]  # makes a deadline owned by (and gone with) its parent
+
+
 class IdleWatch(QObject):
     """Watches for activity and announces the idle warning, its countdown, and the reset."""
 
@@ -33,13 +68,12 @@ class IdleWatch(QObject):
     warning_cancelled = Signal()
     expired = Signal()
 
-    def __init__(self, session: VisitorSession, parent: Optional[QObject] = None):
+    def __init__(self, session: VisitorSession, parent: Optional[QObject] = None,
+                 new_deadline: NewDeadline = QtDeadline):
         super().__init__(parent)
         self.session = session
         self._warning = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._on_deadline)
+        self._deadline = new_deadline(self)
         QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -64,16 +98,15 @@ class IdleWatch(QObject):
         """Wake at the next moment something may change (call after every state change)."""
         phase, left = self.session.idle()
         if math.isinf(left):
-            self._timer.stop()
+            self._deadline.stop()
             return
         wait = min(left, 1.0) if phase is Idle.WARNING else left
-        self._timer.start(max(1, math.ceil(wait * 1000)))
+        self._deadline.start(max(1, math.ceil(wait * 1000)), self._on_deadline)
 
     def stop(self) -> None:
-        self._timer.stop()
+        self._deadline.stop()
         QApplication.instance().removeEventFilter(self)
 
-    @Slot()
     def _on_deadline(self) -> None:
         phase, left = self.session.idle()
         if phase is Idle.WARNING:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QSize, Signal, Slot
 
 from kiosk.content.loader import LoadResult
 from kiosk.session import Change, Reason, Screen, State, VisitorSession
-from kiosk.ui.idle import IdleOverlay, IdleWatch
+from kiosk.ui.idle import IdleOverlay, IdleWatch, NewDeadline, QtDeadline
 from kiosk.ui.imagecheck import with_image_problems
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.screens import Screens
@@ -39,21 +39,21 @@ class Kiosk(QObject):
 
     def __init__(self, result: LoadResult, content_dir: str, screen: QSize, dpi: float,
                  kiosk_mode: bool, clock: Callable[[], float] = time.monotonic,
-                 parent: Optional[QObject] = None, window: Optional[KioskWindow] = None,
-                 complete: bool = True):
+                 new_deadline: NewDeadline = QtDeadline, parent: Optional[QObject] = None,
+                 window: Optional[KioskWindow] = None, complete: bool = True):
         super().__init__(parent)
         self.result = result
         self.content_dir = content_dir
         self._screen, self._dpi = screen, dpi
-        self.clock = clock  # the session's, the admin gesture's and the PIN lock's
+        self.clock = clock  # the session's, the window's (input hold, finger speed), the staff's
         self.session = VisitorSession(result.exhibit, clock)
         self.session.subscribe(self._on_change)
-        self.window = window or KioskWindow(kiosk_mode)
+        self.window = window or KioskWindow(kiosk_mode, clock)
         self.window.resize(screen)
         self.screens: Optional[Screens] = None
         self.staff: Optional[Staff] = None
         self.idle_overlay: Optional[IdleOverlay] = None
-        self.idle = IdleWatch(self.session, self)
+        self.idle = IdleWatch(self.session, self, new_deadline)  # its deadline runs on clock's time
         self.idle.warning_started.connect(self._on_idle_warning)
         self.idle.countdown_changed.connect(self._on_idle_warning)
         self.idle.warning_cancelled.connect(self._on_idle_cancelled)

@@ -8,9 +8,10 @@ lets it close.
 
 from __future__ import annotations
 
-from typing import Optional
+import time
+from typing import Callable, Optional
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QInputDevice
 from PySide6.QtWidgets import QApplication, QStackedLayout, QWidget
 
@@ -24,9 +25,11 @@ class KioskWindow(QWidget):
 
     close_refused = Signal()
 
-    def __init__(self, kiosk_mode: bool, parent: Optional[QWidget] = None):
+    def __init__(self, kiosk_mode: bool, clock: Callable[[], float] = time.monotonic,
+                 parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.kiosk_mode = kiosk_mode
+        self.clock = clock  # seconds; the kiosk's clock, which times the input it holds back
         self.setObjectName("kiosk")
         self.setProperty("role", "screen")
         self.setAttribute(Qt.WA_StyledBackground)
@@ -34,8 +37,7 @@ class KioskWindow(QWidget):
         self._may_close = False
         self._stack = QStackedLayout(self)
         self._stack.setStackingMode(QStackedLayout.StackOne)
-        self._guard = QElapsedTimer()
-        self._guard_ms = 0
+        self._held_until = float("-inf")
         self._cursor_timer = QTimer(self)
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(CURSOR_HIDE_MS)
@@ -62,13 +64,16 @@ class KioskWindow(QWidget):
 
     def hold_input(self, ms: int) -> None:
         """Ignore new touches for ``ms``: a burst of taps opens one thing, not two."""
-        self._guard.start()
-        self._guard_ms = ms
+        self._held_until = self.clock() + ms / 1000
 
     @property
     def holding(self) -> bool:
         """True while new touches are ignored after a screen change."""
-        return self._guard.isValid() and self._guard.elapsed() < self._guard_ms
+        return self.clock() < self._held_until
+
+    def now_ms(self) -> float:
+        """The window's clock in milliseconds: what a finger's speed on it is measured with."""
+        return self.clock() * 1000
 
     def place_on_screen(self) -> None:
         """Fill the primary screen, even where no window manager would size the window."""
