@@ -502,6 +502,17 @@ CASES = [
         "chapters/33-no-pages/chapter.yaml:3: pages: a chapter needs at least one page: add one, "
         "like - {type: text, body: …}",
     )),
+    Case("empty-page", {"45-empty-page/chapter.yaml": yaml_text("""
+        title: An empty page
+        teaser: A dash with nothing after it.
+        pages:
+          - type: text
+            body: Hello.
+          -
+        """)}, (
+        "chapters/45-empty-page/chapter.yaml:6: pages → 2: this page is empty (a '-' with nothing "
+        "after it): write the page under it, like - {type: text, body: …}, or remove the dash",
+    )),
     Case("no-events", {"34-no-events/chapter.yaml": yaml_text("""
         title: No events
         teaser: A timeline with an empty list of events.

@@ -79,6 +79,9 @@ def _has_origin(cls: type) -> bool:
 def _union(node, hint, ctx, keys):
     options = _options(hint)
     if isinstance(node, yaml.ScalarNode) and tag(node) == "null":
+        if len(options) > 1:  # a page written as a dash with nothing after it
+            return ctx.error(node, keys, "this page is empty (a '-' with nothing after it): write the "
+                             "page under it, like - {type: text, body: …}, or remove the dash")
         if len(options) == 1 and options[0] in TEXT_LIKE:
             warn_if_emptied(node, ctx, keys)
         return None
