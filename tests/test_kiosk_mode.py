@@ -28,15 +28,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from kiosk.ui.app import start_kiosk
 
-app, kiosk, code = start_kiosk(sys.argv[1], False, None)
+app, floor = start_kiosk(sys.argv[1], False, None, sys.argv[2])
 app.processEvents()
-window, cursor = kiosk.window, QApplication.overrideCursor()
+window, cursor = floor.window, QApplication.overrideCursor()
 g, s = window.geometry(), window.current_screen().geometry()
-print(json.dumps({"code": code, "window": [g.x(), g.y(), g.width(), g.height()],
+print(json.dumps({"window": [g.x(), g.y(), g.width(), g.height()],
                   "screen": [s.width(), s.height()], "full_screen": window.isFullScreen(),
                   "frameless": bool(window.windowFlags() & Qt.FramelessWindowHint),
                   "blank_cursor": cursor is not None and cursor.shape() == Qt.BlankCursor}))
-kiosk.stop()
+floor.stop()
 """
 
 
@@ -47,11 +47,11 @@ def test_in_kiosk_mode_the_window_fills_the_primary_screen(tmp_path: Path, width
         "name": "S", "x": 0, "y": 0, "width": width, "height": height,
         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
     env = {**_env(), "QT_QPA_PLATFORM": f"offscreen:configfile={screens}"}
-    done = subprocess.run([sys.executable, "-c", FILL_SCREEN, str(CONTENT)], cwd=REPO, env=env,
+    done = subprocess.run([sys.executable, "-c", FILL_SCREEN, str(CONTENT), str(tmp_path / "data")], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     shown = json.loads(done.stdout.splitlines()[-1])
-    assert shown == {"code": 0, "window": [0, 0, width, height], "screen": [width, height],
+    assert shown == {"window": [0, 0, width, height], "screen": [width, height],
                      "full_screen": True, "frameless": True, "blank_cursor": True}
 
 
@@ -104,20 +104,20 @@ def test_no_context_menu_and_no_tooltip_ever_shows(kiosk, qtbot):
         QToolTip.hideText()
 
 
-def test_a_windowed_kiosk_keeps_the_cursor_and_its_close_button(qtbot):
+def test_a_windowed_kiosk_keeps_the_cursor_and_its_close_button(qtbot, tmp_path):
     from kiosk.ui.app import start_kiosk
 
-    app, kiosk, code = start_kiosk(str(CONTENT), True, "1366x768")
-    assert code == 0
-    qtbot.addWidget(kiosk.window)
+    app, floor = start_kiosk(str(CONTENT), True, "1366x768", str(tmp_path / "data"))
+    window = floor.window
+    qtbot.addWidget(window)
     try:
-        with qtbot.waitSignal(kiosk.first_frame.painted, timeout=5000):
+        with qtbot.waitSignal(floor.first_frame.painted, timeout=5000):
             pass
-        assert kiosk.window.size() == QSize(1366, 768) and not kiosk.window.isFullScreen()
-        assert not kiosk.window.windowFlags() & Qt.FramelessWindowHint
-        assert kiosk.window.windowTitle() == kiosk.result.exhibit.title.get("en")
+        assert window.size() == QSize(1366, 768) and not window.isFullScreen()
+        assert not window.windowFlags() & Qt.FramelessWindowHint
+        assert window.windowTitle() == "Before the Great Terror"
         assert QApplication.overrideCursor() is None
-        kiosk.window.close()
-        assert not kiosk.window.isVisible()
+        window.close()
+        assert not window.isVisible()
     finally:
-        kiosk.stop()
+        floor.stop()
