@@ -183,6 +183,10 @@ class Screens(QObject):
     def discard(self) -> None:
         self.stop()
         for screen in self._by_screen.values():
+            # Hidden first, while every Python part of it is whole: a screen still visible when
+            # Qt deletes it gets its hide event half torn down, and one the stack shows again
+            # would start its timers anew.
+            screen.hide()
             self.window.remove_screen(screen)
             screen.deleteLater()
         self.library.discard()
