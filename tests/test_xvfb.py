@@ -162,13 +162,16 @@ def taps(qapp, request) -> list[tuple[str, tuple[int, int]]]:
 
 
 def _until_changed(display: str, before: bytes, moment: str) -> bytes:
-    """Screenshots until the screen has changed from ``before`` and then stands still."""
-    deadline, last = time.monotonic() + STEP_S, before
+    """Screenshots until the screen has changed from ``before`` and then stood still for longer
+    than the kiosk ignores touches after a screen change (so the next tap is not swallowed)."""
+    still_for = 2 * load_exhibit(CONTENT).exhibit.theme.timings.page_turn_ms / 1000
+    deadline, last, since = time.monotonic() + STEP_S, before, time.monotonic()
     while time.monotonic() < deadline:
         shot = screenshot(display)
-        if shot == last and shot != before:
+        if shot != last:
+            last, since = shot, time.monotonic()
+        elif shot != before and time.monotonic() - since >= still_for:
             return shot
-        last = shot
     raise AssertionError(f"{moment}: the screen did not change and settle within {STEP_S} s")
 
 
