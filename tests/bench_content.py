@@ -62,7 +62,6 @@ labels:
     "continue_visit", "unknown", "not_applicable", "tap_for_value", "admin_title",
     "admin_enter_pin", "admin_wrong_pin", "admin_exit", "admin_reload", "admin_back",
     "admin_problems", "admin_no_problems")) + """\
-  admin_reload_failed: "Not reloaded: {{reason}}"
   text_size: Text size
   page_of: "{{page}} / {{count}}"
   resetting_in: "Starting over in {{seconds}} s"

@@ -300,7 +300,6 @@ labels:
   admin_problems: Content problems
   admin_no_problems: The content has no problems.
   admin_status: "Version {{version}} · content {{content}} · loaded {{loaded}}"
-  admin_reload_failed: "Nothing was reloaded: {{reason}}"
   text_size: {{en: Text size, sv: Textstorlek}}
 """
 

@@ -49,5 +49,5 @@ def summary(result: LoadResult, errors: int, warnings: int) -> str:
                       plural(len(result.languages), "language")])
     problems = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
     if result.exhibit is None:
-        return f"{held}; exhibit.yaml could not be used, so the kiosk would not start: {problems}"
+        return f"{held}; exhibit.yaml could not be used, so the kiosk would go on showing its last good content: {problems}"
     return f"{held}: {problems}"

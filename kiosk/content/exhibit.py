@@ -164,8 +164,6 @@ class Labels:
         "Said while the pad is locked; {seconds} is filled in.", "seconds"))
     admin_exit: Text = field(metadata=label("Admin button: quit the kiosk."))
     admin_reload: Text = field(metadata=label("Admin button: read the content folder again."))
-    admin_reload_failed: Text = field(metadata=label(
-        "Said when a reload finds no content folder; {reason} is filled in.", "reason"))
     admin_back: Text = field(metadata=label("Admin button: back to the visitors' screens."))
     admin_problems: Text = field(metadata=label("Heading of the content problems list."))
     admin_no_problems: Text = field(metadata=label("Shown when the content has no problems."))

@@ -4,8 +4,8 @@
 with every problem found. Only a folder that is no content folder at all raises
 :class:`NotContentFolder`. A wrong value in exhibit.yaml falls back (to its default, a label
 to its name, an untranslated text to the first language's); only an exhibit.yaml that is not
-YAML, or has no usable ``title`` or ``languages``, leaves the exhibit out, and the kiosk then
-does not start.
+YAML, or has no usable ``title`` or ``languages``, leaves the exhibit out (the floor then runs
+its last good snapshot, see :mod:`kiosk.owner`).
 """
 
 from __future__ import annotations
