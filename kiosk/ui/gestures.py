@@ -22,11 +22,13 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 import shiboken6
 
+from kiosk.ui import events
 from kiosk.ui.window import KioskWindow
 
 MsClock = Callable[[], float]  # milliseconds on a monotonic clock
 
 FAR_AWAY = QPointF(-100000, -100000)
+MOUSE = {QEvent.MouseButtonPress, QEvent.MouseButtonDblClick, QEvent.MouseMove, QEvent.MouseButtonRelease}
 VELOCITY_WINDOW_MS = 90
 
 
@@ -59,7 +61,7 @@ class DragTracker(QObject):
         self._samples: list[tuple[float, QPointF]] = []  # when (ms), where
         self._cancelling = False
         self._press_time = -1
-        QApplication.instance().installEventFilter(self)
+        events.watch(self, MOUSE, self._filter)
 
     def cancel(self) -> None:
         """Forget the finger now down (an idle reset, the area hidden)."""
@@ -68,13 +70,13 @@ class DragTracker(QObject):
     def detach(self) -> None:
         """Stop watching for good (the screen is going)."""
         self.cancel()
-        QApplication.instance().removeEventFilter(self)
+        events.unwatch(self)
 
     @property
     def dragging(self) -> bool:
         return self._locked is not None
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def _filter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.MouseButtonDblClick:
             # A finger down within the double-click time of the last one, anywhere (Qt moves
@@ -107,14 +109,14 @@ class DragTracker(QObject):
         self._start = event.globalPosition()
         self._target = widget
         self._locked, self._declined = None, False
-        self._samples = [(self._now(), event.globalPosition())]
+        self._samples = [(self.now_ms(), event.globalPosition())]
         return False
 
     def _on_move(self, event: QMouseEvent) -> bool:
         if self._start is None or not event.buttons() & Qt.LeftButton or self._declined:
             return False
         offset = event.globalPosition() - self._start
-        now = self._now()
+        now = self.now_ms()
         self._samples = [s for s in self._samples if now - s[0] <= VELOCITY_WINDOW_MS]
         self._samples.append((now, event.globalPosition()))
         if self._locked is None:
@@ -145,10 +147,10 @@ class DragTracker(QObject):
         if not self._samples:
             return QPointF()
         first_time, first_pos = self._samples[0]
-        elapsed = max(1.0, self._now() - first_time)
+        elapsed = max(1.0, self.now_ms() - first_time)
         return (event.globalPosition() - first_pos) * (1000.0 / elapsed)
 
-    def _now(self) -> float:
+    def now_ms(self) -> float:
         """Milliseconds on the tracker's clock (looked up each time: the area may change windows)."""
         if self._clock is not None:
             return self._clock()

@@ -12,9 +12,10 @@ import math
 from typing import Callable, Optional, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.session import Idle, VisitorSession
+from kiosk.ui import events
 from kiosk.ui.widgets import button
 from kiosk.ui.pages.base import Texts, ViewContext
 
@@ -74,9 +75,9 @@ class IdleWatch(QObject):
         self.session = session
         self._warning = False
         self._deadline = new_deadline(self)
-        QApplication.instance().installEventFilter(self)
+        events.watch(self, ACTIVITY, self._filter)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def _filter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in ACTIVITY and isinstance(obj, QWidget):
             if kind != QEvent.MouseMove or event.buttons():
@@ -105,7 +106,7 @@ class IdleWatch(QObject):
 
     def stop(self) -> None:
         self._deadline.stop()
-        QApplication.instance().removeEventFilter(self)
+        events.unwatch(self)
 
     def _on_deadline(self) -> None:
         phase, left = self.session.idle()

@@ -15,9 +15,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QInputDevice
 from PySide6.QtWidgets import QApplication, QStackedLayout, QWidget
 
+from kiosk.ui import events
+
 CURSOR_HIDE_MS = 3000
 SWALLOWED = {QEvent.ContextMenu, QEvent.ToolTip, QEvent.WhatsThis, QEvent.StatusTip}
 INPUT = {QEvent.MouseButtonPress, QEvent.MouseButtonDblClick, QEvent.TouchBegin}
+WATCHED = {QEvent.MouseMove, QEvent.KeyPress, QEvent.ShortcutOverride}
 
 
 class KioskWindow(QWidget):
@@ -43,7 +46,7 @@ class KioskWindow(QWidget):
         self._cursor_timer.setInterval(CURSOR_HIDE_MS)
         self._cursor_timer.timeout.connect(self._hide_cursor)
         self._cursor_hidden = False
-        QApplication.instance().installEventFilter(self)
+        events.watch(self, SWALLOWED | INPUT | WATCHED, self._filter)
         if kiosk_mode:
             self.setWindowFlag(Qt.FramelessWindowHint)
             self._hide_cursor()
@@ -96,12 +99,12 @@ class KioskWindow(QWidget):
 
     def stop(self) -> None:
         self._cursor_timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        events.unwatch(self)
         if self._cursor_hidden:
             QApplication.restoreOverrideCursor()
             self._cursor_hidden = False
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def _filter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in SWALLOWED:
             return True

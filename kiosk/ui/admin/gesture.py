@@ -12,9 +12,10 @@ import time
 from typing import Callable, Optional
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Gesture
+from kiosk.ui import events
 
 TAP_SECONDS = 4.0  # longest pause between two steps of the gesture
 
@@ -40,13 +41,13 @@ class AdminGesture(QObject):
         self._done = 0  # steps done: 0 = waiting for the hold, 1 = held, 2 = first tap …
         self._last = 0.0  # when the last step ended
         self._watching = True
-        QApplication.instance().installEventFilter(self)
+        events.watch(self, PRESSES | RELEASES | {QEvent.TouchCancel}, self._filter)
 
     def stop(self) -> None:
         """Stop watching; the gesture can no longer complete."""
         if self._watching:
             self._watching = False
-            QApplication.instance().removeEventFilter(self)
+            events.unwatch(self)
         self._pressed, self._done = None, 0
 
     def corner_at(self, window_pos: QPointF) -> Optional[str]:
@@ -57,7 +58,7 @@ class AdminGesture(QObject):
         down = "top" if 0 <= y < reach else "bottom" if size.height() - reach <= y < size.height() else None
         return f"{down}-{across}" if across and down else None
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def _filter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in PRESSES and kind not in RELEASES and kind != QEvent.TouchCancel:
             return False
