@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from PySide6.QtCore import QEasingCurve, QElapsedTimer, QPointF, Qt, QVariantAnimation, Signal, Slot
+from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation, Signal, Slot
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QWidget
 
 from kiosk.ui.gestures import DragTracker
@@ -39,7 +39,7 @@ class PageStack(QWidget):
         self._position = 0.0
         self._drag_from = 0.0
         self._scroll: Optional[QAbstractScrollArea] = None
-        self._clock = QElapsedTimer()
+        self._drag_t0 = 0.0  # on the tracker's clock, which also times what QScroller is fed
         self._animation = QVariantAnimation(self)
         self._animation.setEasingCurve(QEasingCurve.OutCubic)
         self._animation.valueChanged.connect(self._on_animation_step)
@@ -95,7 +95,8 @@ class PageStack(QWidget):
         for index in indexes:
             if index not in self._views:
                 view = self._views[index] = self._view_for(index)
-                view.setParent(self)
+                if view.parentWidget() is not self:
+                    view.setParent(self)
                 view.hide()  # explicitly: a reparented child would otherwise show with its parent
                 view.reset()
 
@@ -186,10 +187,14 @@ class PageStack(QWidget):
             return True
         return orientation == Qt.Horizontal
 
+    def _drag_ms(self) -> int:
+        """Milliseconds since the drag began, as QScroller wants its input timed."""
+        return round(self._tracker.now_ms() - self._drag_t0)
+
     @Slot(object, QPointF)
     def _on_drag_started(self, orientation, start: QPointF) -> None:
         self._drag_from = self._position
-        self._clock.start()
+        self._drag_t0 = self._tracker.now_ms()
         if self._scroll is not None:
             viewport = self._scroll.viewport()
             self._scroll_start = viewport.mapFromGlobal(start)
@@ -199,7 +204,7 @@ class PageStack(QWidget):
     def _on_dragged(self, offset: QPointF) -> None:
         if self._scroll is not None:
             QScroller.scroller(self._scroll.viewport()).handleInput(
-                QScroller.InputMove, self._scroll_start + offset, self._clock.elapsed())
+                QScroller.InputMove, self._scroll_start + offset, self._drag_ms())
             return
         position = self._drag_from - offset.x() / max(1, self.width())
         last = self._count - 1
@@ -213,7 +218,7 @@ class PageStack(QWidget):
     def _on_drag_finished(self, offset: QPointF, velocity: QPointF) -> None:
         if self._scroll is not None:
             QScroller.scroller(self._scroll.viewport()).handleInput(
-                QScroller.InputRelease, self._scroll_start + offset, self._clock.elapsed())
+                QScroller.InputRelease, self._scroll_start + offset, self._drag_ms())
             self._scroll = None
             return
         target = self._current
