@@ -77,7 +77,18 @@ class PageLibrary(QObject):
     def shelve(self, view: PageView) -> None:
         """A view leaves the screen: back on the shelf, hidden."""
         view.hide()
-        view.setParent(self._shelf)
+        if view.parentWidget() is not self._shelf:
+            view.setParent(self._shelf)
+
+    def move_shelf(self, shelf: QWidget) -> None:
+        """Keep the views off screen in ``shelf`` from now on — the page strip itself, so that
+        a page turn only shows and hides views: moving a widget to another parent restyles it
+        and all its children, which costs a frame for a chart."""
+        for view in self._views.values():
+            if view.parentWidget() is self._shelf:
+                view.setParent(shelf)
+                view.hide()
+        self._shelf = shelf
 
     def all_views(self) -> list[PageView]:
         return list(self._views.values())

@@ -59,6 +59,7 @@ class Screens(QObject):
         chapter.resize(self.window.size())
         chapter.layout().activate()
         self.library.page_size = chapter.stack.size()
+        self.library.move_shelf(chapter.stack)
         return chapter
 
     def _home_timeline(self):
