@@ -99,8 +99,8 @@ def start_kiosk(folder: Optional[str], windowed: bool, size: Optional[str], data
     floor.first_frame.painted.connect(floor.start)
     floor.exit_requested.connect(app.quit)
     floor.start_up()
+    floor.window.setWindowTitle(_title(floor))  # before the window exists: it is named from its first frame
     if windowed:
-        floor.window.setWindowTitle(_title(floor))
         floor.window.show()
     else:
         floor.window.place_on_screen()
