@@ -15,7 +15,7 @@ from typing import Callable, Optional
 
 from PySide6.QtCore import QObject, QSize, Signal, Slot
 
-from kiosk.content.loader import LoadResult
+from kiosk.content.result import LoadResult
 from kiosk.session import Change, Reason, Screen, State, VisitorSession
 from kiosk.ui.idle import IdleOverlay, IdleWatch, NewDeadline, QtDeadline
 from kiosk.ui.imagecheck import with_image_problems
@@ -84,6 +84,8 @@ class Kiosk(QObject):
         self.idle_overlay = IdleOverlay(ctx, self.window)
         self.idle_overlay.continue_requested.connect(self._on_idle_cancelled)
         self._build_staff()
+        if self._started:
+            self.staff.build()
         for gone in (old, old_staff):
             if gone is not None:
                 gone.discard()
@@ -138,6 +140,7 @@ class Kiosk(QObject):
 
     def _build_ahead(self) -> None:
         self.screens.build_ahead()
+        self.staff.build()
         self._plan()
         self._check_images()
 

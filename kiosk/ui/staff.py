@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk import __version__
 from kiosk.admin_lock import PinLock
-from kiosk.content.loader import LoadResult
+from kiosk.content.result import LoadResult
 from kiosk.ui.admin.gesture import AdminGesture
 from kiosk.ui.admin.pinpad import PinPad
 from kiosk.ui.admin.screen import AdminScreen
@@ -41,31 +41,54 @@ class Staff(QObject):
                  clock: Callable[[], float], parent: Optional[QObject] = None):
         super().__init__(parent)
         self._window = window
+        self._ctx, self._result, self._content_dir, self._loaded_at = ctx, result, content_dir, now_text()
         admin = ctx.exhibit.admin
         self._lock = PinLock(admin.attempts, admin.lockout_seconds, clock)
         self.gesture = AdminGesture(window, admin.gesture, round(ctx.ui.tap_px * CORNER_TAPS), clock)
         self.gesture.gesture_completed.connect(self._on_gesture)
-        self.pinpad = PinPad(ctx, admin, lock=self._lock, parent=window)
-        self.pinpad.hide()
-        self.pinpad.unlocked.connect(self._on_unlocked)
-        self.pinpad.closed.connect(self.close)
-        self.screen = AdminScreen(ctx, result, content_dir, __version__, now_text())
-        window.add_screen(self.screen)
-        self.screen.back_requested.connect(self.back_requested)
-        self.screen.reload_requested.connect(self.reload_requested)
-        self.screen.exit_requested.connect(self.exit_requested)
+        self._pinpad: Optional[PinPad] = None
+        self._screen: Optional[AdminScreen] = None
+
+    # The PIN pad and the admin screen are made when first needed, or after the first frame
+    # (``build``): a visitor's first screen does not wait for them.
+
+    def build(self) -> None:
+        """Make the PIN pad and the admin screen now."""
+        self.pinpad, self.screen  # noqa: B018 (made on first look)
+
+    @property
+    def pinpad(self) -> PinPad:
+        if self._pinpad is None:
+            self._pinpad = PinPad(self._ctx, self._ctx.exhibit.admin, lock=self._lock, parent=self._window)
+            self._pinpad.hide()
+            self._pinpad.unlocked.connect(self._on_unlocked)
+            self._pinpad.closed.connect(self.close)
+        return self._pinpad
+
+    @property
+    def screen(self) -> AdminScreen:
+        if self._screen is None:
+            self._screen = AdminScreen(self._ctx, self._result, self._content_dir, __version__, self._loaded_at)
+            self._window.add_screen(self._screen)
+            self._screen.back_requested.connect(self.back_requested)
+            self._screen.reload_requested.connect(self.reload_requested)
+            self._screen.exit_requested.connect(self.exit_requested)
+        return self._screen
 
     def show_result(self, result: LoadResult) -> None:
         """What the last load found (its problems), on the admin screen."""
-        self.screen.set_result(result, now_text())
+        self._result, self._loaded_at = result, now_text()
+        if self._screen is not None:
+            self._screen.set_result(result, self._loaded_at)
 
     @Slot()
     def _on_gesture(self) -> None:
-        self.pinpad.clear()
-        self.pinpad.setGeometry(self._window.rect())
-        self.pinpad.show()
-        self.pinpad.raise_()
-        self.pinpad.setFocus()
+        pinpad = self.pinpad
+        pinpad.clear()
+        pinpad.setGeometry(self._window.rect())
+        pinpad.show()
+        pinpad.raise_()
+        pinpad.setFocus()
 
     @Slot()
     def _on_unlocked(self) -> None:
@@ -74,17 +97,22 @@ class Staff(QObject):
 
     @Slot()
     def close(self) -> None:
-        self.pinpad.hide()
-        self.pinpad.clear()
+        if self._pinpad is not None:
+            self._pinpad.hide()
+            self._pinpad.clear()
 
     def stop(self) -> None:
         self.gesture.stop()
-        self.pinpad.hide()
+        if self._pinpad is not None:
+            self._pinpad.hide()
 
     def discard(self) -> None:
         """Gone with its content: off the window, and deleted."""
         self.stop()
-        self._window.remove_screen(self.screen)
-        for widget in (self.gesture, self.pinpad, self.screen):
-            widget.deleteLater()
+        if self._screen is not None:
+            self._screen.hide()
+            self._window.remove_screen(self._screen)
+        for widget in (self.gesture, self._pinpad, self._screen):
+            if widget is not None:
+                widget.deleteLater()
         self.deleteLater()
