@@ -21,7 +21,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Optional
 
-from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
+from kiosk.content.result import LoadResult, NotContentFolder
 from kiosk.content.problems import Problem
 from kiosk.snapshot import Store, Stored, fingerprint
 
@@ -92,7 +92,7 @@ class ContentOwner:
         folder = self.folder.resolve() if self.folder.exists() else self.folder
         if not (folder / "exhibit.yaml").is_file():
             try:
-                load_exhibit(folder)
+                _load_exhibit(folder)
             except NotContentFolder as exc:
                 return self._fallback((self._problem(str(exc)),), front)
         print_ = fingerprint(folder)
@@ -101,7 +101,7 @@ class ContentOwner:
             if stored.head.exhibit is None:
                 return self._fallback(stored.head.problems, front)
             return _delivery(stored, Source.FOLDER, stored.head.problems, front)
-        result = load_exhibit(folder, self._shown_as)
+        result = _load_exhibit(folder, self._shown_as)
         self.store.remember(folder, print_, result)
         if result.exhibit is None:
             return self._fallback(result.problems, front)
@@ -118,6 +118,14 @@ class ContentOwner:
 
     def _problem(self, message: str) -> Problem:
         return Problem(self.shown_as, 0, (), message)
+
+
+def _load_exhibit(folder: Path, shown_as: Optional[str] = None) -> LoadResult:
+    """The loader, imported only when files must be read again (YAML and the checks are not
+    needed to start on files already checked)."""
+    from kiosk.content.loader import load_exhibit
+
+    return load_exhibit(folder, shown_as)
 
 
 def _delivery(stored: Stored, source: Source, problems: tuple, front: bool) -> Delivery:

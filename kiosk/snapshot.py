@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Optional
 
 from kiosk import __version__
-from kiosk.content.loader import LoadResult, collector_paused as _collector_paused
+from kiosk.content.result import LoadResult, collector_paused as _collector_paused
 
 log = logging.getLogger("kiosk")
 FORMAT = 1  # bump when LoadResult or the model changes shape
@@ -89,24 +89,38 @@ def _pickled(value) -> bytes:
 
 
 def content_files(folder: Path) -> list[Path]:
-    """Every regular file under ``folder``, relative, sorted; links to folders are not followed
-    (a link loop cannot trap the walk) and unreadable folders are passed over."""
-    found = []
-    for top, dirs, files in os.walk(folder, followlinks=False, onerror=lambda error: None):
-        dirs.sort()
-        base = Path(top).relative_to(folder)
-        found.extend(base / name for name in files)
-    return sorted(found)
+    """Every regular file under ``folder``, relative, in a fixed order; links to folders are
+    not followed (a link loop cannot trap the walk) and unreadable folders are passed over."""
+    return [Path(rel) for rel, _ in _walk(str(folder))]
+
+
+def _walk(top: str, rel: str = "") -> list[tuple[str, Optional[os.stat_result]]]:
+    """(relative path, its stat or None for a dangling link) of every file under ``top``:
+    plain strings and scandir, for it runs at every start over every file of the exhibit."""
+    try:
+        with os.scandir(top) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return []
+    found: list[tuple[str, Optional[os.stat_result]]] = []
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                found += _walk(entry.path, f"{rel}{entry.name}/")
+                continue
+            if entry.is_symlink() and entry.is_dir():
+                continue  # a link to a folder is not followed
+            info: Optional[os.stat_result] = entry.stat()
+        except OSError:  # a dangling link: its absence is part of the state
+            info = None
+        found.append((f"{rel}{entry.name}", info))
+    return found
 
 
 def fingerprint(folder: Path) -> str:
     """A hash of every file's name, size and modification time: it changes with any save."""
     digest = hashlib.sha256(f"{FORMAT} {__version__}".encode())
-    for rel in content_files(folder):
-        try:
-            info = os.stat(folder / rel)
-        except OSError:  # a dangling link: its absence is part of the state
-            info = None
+    for rel, info in _walk(str(folder)):
         stamp = f"{info.st_size}:{info.st_mtime_ns}" if info else "-"
         digest.update(os.fsencode(rel) + f"\0{stamp}\n".encode())
     return digest.hexdigest()

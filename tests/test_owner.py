@@ -4,10 +4,13 @@ data folder."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from kiosk.owner import ContentOwner, Source
 from kiosk.snapshot import CACHE_FILE, SNAPSHOT_DIR
+from tests.conftest import REPO
 
 
 def chapter_ids(delivery) -> list[str]:
@@ -29,7 +32,7 @@ def test_a_second_start_on_the_same_files_reuses_the_check_and_brings_its_first_
     full = owner.load()
     import kiosk.owner
 
-    monkeypatch.setattr(kiosk.owner, "load_exhibit", None)  # any parse now would fail loudly
+    monkeypatch.setattr(kiosk.owner, "_load_exhibit", None)  # any parse now would fail loudly
     front = owner.load(front=True)
     assert not front.complete
     highlighted = sorted({ref.page.split("/")[0] for ref in full.exhibit.attract.highlights})
@@ -37,6 +40,19 @@ def test_a_second_start_on_the_same_files_reuses_the_check_and_brings_its_first_
     whole = front.completed()
     assert whole.complete and whole.exhibit == full.exhibit
     assert whole.same_content_as(full)
+
+
+def test_a_start_on_checked_files_does_not_even_import_the_yaml_reader(content_copy, tmp_path):
+    ContentOwner(content_copy, tmp_path / "data").load()
+    second_start = (
+        "import sys\n"
+        "from kiosk.owner import ContentOwner\n"
+        f"delivery = ContentOwner({str(content_copy)!r}, {str(tmp_path / 'data')!r}).load(front=True)\n"
+        "assert delivery.exhibit is not None\n"
+        "print(sorted(m for m in sys.modules if m == 'yaml' or m == 'kiosk.content.loader'))\n")
+    done = subprocess.run([sys.executable, "-c", second_start], cwd=REPO, capture_output=True, text=True,
+                          timeout=60)
+    assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr
 
 
 def test_a_saved_file_is_read_again(content_copy, tmp_path):

@@ -11,12 +11,9 @@ its last good snapshot, see :mod:`kiosk.owner`).
 from __future__ import annotations
 
 import dataclasses
-import gc
 import re
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 import yaml
 
@@ -25,7 +22,8 @@ from .charts import resolve_chart
 from .context import INVALID, Context, child
 from .convert import convert, convert_mapping
 from .model import Chapter, Exhibit, Language
-from .problems import Problem, Problems, shown_path
+from .problems import Problems, shown_path
+from .result import LoadResult, NotContentFolder, collector_paused  # noqa: F401 (the loader's own names too)
 from .references import LeftOut, check_references, value_node
 from .timeline import place_event
 from .unused import report_unused
@@ -36,33 +34,6 @@ EXHIBIT_FILE = "exhibit.yaml"
 CHAPTERS = "chapters"
 CHAPTER_FILE = "chapter.yaml"
 CHAPTER_NAME = re.compile(r"^\d+-[a-z0-9][a-z0-9-]*$")
-
-
-class NotContentFolder(Exception):
-    """The folder given is not a content folder at all (no exhibit.yaml)."""
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """The exhibit as loaded (None when exhibit.yaml is not YAML or lacks a usable title or
-    languages) and every problem found."""
-
-    exhibit: Optional[Exhibit]
-    problems: tuple[Problem, ...]
-    files: tuple[tuple[Path, str, int, tuple], ...] = ()
-    """Every file the content names: (path, YAML file, line, keys), for checks that need Qt."""
-    chapters: tuple[Chapter, ...] = ()
-    """The chapters that loaded, even when exhibit.yaml did not."""
-    languages: tuple[str, ...] = ()
-    """The language codes exhibit.yaml lists (none when they could not be read)."""
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
 
 
 def load_exhibit(root: Path, shown_as: Optional[str] = None) -> LoadResult:
@@ -81,19 +52,6 @@ def load_exhibit(root: Path, shown_as: Optional[str] = None) -> LoadResult:
     prefix = (shown_as if shown_as is not None else str(root)).rstrip("/")
     with collector_paused():
         return _load(real_root, prefix)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Loading makes a few hundred thousand objects and no cycles, so Python's cycle collector
-    would only walk them (and any exhibit still shown) again and again: a third of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load(real_root: Path, prefix: str) -> LoadResult:

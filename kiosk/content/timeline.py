@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from .context import Context
 from .model import TimelineEvent
+
+if TYPE_CHECKING:  # the views read years too, and need no YAML for it
+    from .context import Context
 
 YEAR = re.compile(r"(?<!\d)(\d{3,4})(?!\d)")
 

@@ -17,7 +17,7 @@ from typing import Callable, Optional
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
 
-from kiosk.content.loader import LoadResult
+from kiosk.content.result import LoadResult
 from kiosk.content.problems import Problem
 from kiosk.owner import ContentOwner, Delivery, Source
 from kiosk.ui.idle import NewDeadline, QtDeadline
@@ -122,6 +122,8 @@ class Floor(QObject):
         self._started = True
         if self.kiosk is not None:
             self.kiosk.start()
+        if self.delivery is not None:
+            self._complete_later(self.delivery)
 
     @Slot(object)
     def _on_delivered(self, delivery: Delivery) -> None:
@@ -175,8 +177,8 @@ class Floor(QObject):
             self.window.remove_screen(self.unavailable)
             self.unavailable.deleteLater()
             self.unavailable = None
-        self._complete_later(delivery)
-        if self._started:
+        if self._started:  # before the first frame, reading the rest would only delay it
+            self._complete_later(delivery)
             kiosk.start()
         self.kiosk_started.emit(kiosk)
 

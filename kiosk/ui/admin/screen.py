@@ -7,7 +7,7 @@ from typing import Optional
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
 
-from kiosk.content.loader import LoadResult
+from kiosk.content.result import LoadResult
 from kiosk.content.problems import ERROR, Problem
 from kiosk.ui.widgets import button
 from kiosk.ui.pages.base import Texts, ViewContext
