@@ -11,7 +11,7 @@ from typing import Optional
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Slot
 from PySide6.QtGui import QBrush, QColor, QPen, QResizeEvent
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QGraphicsView, QSizePolicy
 
 import pyqtgraph as pg  # after PySide6, so that pyqtgraph binds to it
 
@@ -41,6 +41,8 @@ class ChartPlot(pg.PlotWidget):
         self.inside: set[Key] = set()
         self.hidden: set[Key] = set()  # figures under the callout: hidden whole, never cut
         super().__init__(axisItems=self._make_axes(), background=None)
+        # pyqtgraph caches the background, a screen-sized picture per chart; this one has none.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = self.getPlotItem()
         item.setMouseEnabled(False, False)
