@@ -418,8 +418,8 @@ def test_a_huge_picture_is_decoded_once_at_the_size_shown(qtbot, tmp_path):
         settle(kiosk, qtbot)
         for page in range(6):
             view = kiosk.screens.chapter.stack.current_view().image_view
-            qtbot.waitUntil(lambda: view.shown_pixmap() is not None)
-            assert view.shown_pixmap().size() == view.picture_rect().size()
+            qtbot.waitUntil(lambda: view.shown_picture() is not None)
+            assert view.shown_picture().size() == view.picture_rect().size()
             assert view.picture_rect().width() <= 1920 and view.picture_rect().height() <= 1080
             if page < 5:
                 tap(kiosk.screens.chapter.next_button)

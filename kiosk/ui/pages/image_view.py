@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QThreadPool, Signal, Slot
-from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import QImage, QImageReader, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.limits import IMAGE_PIXELS, SVG_SUFFIXES
 
-CACHE_BYTES = 96 * 2**20  # about three full 4K screens of pictures
+CACHE_BYTES = 32 * 2**20  # about four full-HD screens of pictures: the pages on and beside the screen
 CACHE_ITEMS = 64
 AT_ONCE_PIXELS = 4_000_000  # a picture this small decodes in tens of milliseconds; larger, in the background
 
@@ -30,35 +30,35 @@ class PictureCache:
     the least recently shown go first once they pass ``CACHE_BYTES`` or ``CACHE_ITEMS``."""
 
     def __init__(self) -> None:
-        self._items: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self._items: OrderedDict[tuple, QImage] = OrderedDict()
         self._bytes = 0
 
-    def get(self, key: tuple) -> Optional[QPixmap]:
+    def get(self, key: tuple) -> Optional[QImage]:
         found = self._items.get(key)
         if found is not None:
             self._items.move_to_end(key)
         return found
 
-    def put(self, key: tuple, pixmap: QPixmap) -> None:
+    def put(self, key: tuple, picture: QImage) -> None:
         if key in self._items:
             self._bytes -= _bytes(self._items.pop(key))
-        self._items[key] = pixmap
-        self._bytes += _bytes(pixmap)
+        self._items[key] = picture
+        self._bytes += _bytes(picture)
         while len(self._items) > 1 and (self._bytes > CACHE_BYTES or len(self._items) > CACHE_ITEMS):
             _, dropped = self._items.popitem(last=False)
             self._bytes -= _bytes(dropped)
 
     def sizes(self, path: Path) -> list[QSize]:
         """The sizes ``path`` is held at (for tests and the benchmark)."""
-        return [pixmap.size() for key, pixmap in self._items.items() if key[0] == str(path)]
+        return [picture.size() for key, picture in self._items.items() if key[0] == str(path)]
 
     def clear(self) -> None:
         self._items.clear()
         self._bytes = 0
 
 
-def _bytes(pixmap: QPixmap) -> int:
-    return pixmap.width() * pixmap.height() * 4
+def _bytes(picture: QImage) -> int:
+    return picture.sizeInBytes()
 
 
 class _Decoder(QObject):
@@ -84,7 +84,7 @@ class _Decoder(QObject):
     @Slot(object, object)
     def _on_decoded(self, key: tuple, image: QImage) -> None:
         self._pending.discard(key)
-        pictures.put(key, QPixmap.fromImage(image))
+        pictures.put(key, image)
         self.ready.emit(key)
 
     def wait(self) -> None:
@@ -160,7 +160,7 @@ class ImageView(QWidget):
         x, y = (self.width() - size.width()) // 2, (self.height() - size.height()) // 2
         return QRect(x, y, size.width(), size.height())
 
-    def shown_pixmap(self) -> Optional[QPixmap]:
+    def shown_picture(self) -> Optional[QImage]:
         """The picture as decoded for the size it is shown at, once it is (None before)."""
         size = self.picture_rect().size() * self.devicePixelRatioF()
         return pictures.get(picture_key(self._path, size)) if not size.isEmpty() else None
@@ -175,13 +175,13 @@ class ImageView(QWidget):
         target = self.picture_rect()
         if target.isEmpty():
             return
-        pixmap = self._pixmap(target.size() * self.devicePixelRatioF())
-        if pixmap is not None and not pixmap.isNull():
+        picture = self._picture(target.size() * self.devicePixelRatioF())
+        if picture is not None and not picture.isNull():
             painter = QPainter(self)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawPixmap(target, pixmap)
+            painter.drawImage(target, picture)
 
-    def _pixmap(self, size: QSize) -> Optional[QPixmap]:
+    def _picture(self, size: QSize) -> Optional[QImage]:
         """The picture at ``size`` device pixels: from the cache, made now, or (a large picture
         not decoded yet) None, and this view is drawn again once it is ready."""
         key = picture_key(self._path, size)
@@ -191,7 +191,7 @@ class ImageView(QWidget):
         if self._svg is not None:
             pictures.put(key, self._rendered(size))
         elif self._natural.width() * self._natural.height() <= AT_ONCE_PIXELS:
-            pictures.put(key, QPixmap.fromImage(decode(self._path, size)))
+            pictures.put(key, decode(self._path, size))
         elif not self._natural.isEmpty():
             if not self._listening:
                 decoder().ready.connect(self._on_ready)
@@ -200,14 +200,14 @@ class ImageView(QWidget):
             return None
         return pictures.get(key)
 
-    def _rendered(self, size: QSize) -> QPixmap:
+    def _rendered(self, size: QSize) -> QImage:
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._svg.render(painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
-        return QPixmap.fromImage(image)
+        return image
 
     @Slot(object)
     def _on_ready(self, key: tuple) -> None:
