@@ -6,16 +6,20 @@ every chapter a tap away. At most ``budget`` views are kept, whatever the size o
 exhibit; the rest are dropped. The wanted views are built one per turn of the event loop, so
 the kiosk stays responsive while it works; a view asked for before its turn is built at once.
 
-Views not on screen wait on a hidden shelf (a child of the window), so none is ever shown
-without a parent.
+Views not on screen wait hidden on a shelf (the page strip, once it exists), so none is ever
+shown without a parent.
 """
 
 from __future__ import annotations
 
+import ctypes
+import functools
+import platform
+import sys
 from typing import Iterable, Optional
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPicture
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.pages import make_page_view
@@ -44,6 +48,7 @@ class PageLibrary(QObject):
         self._wanted: list[Key] = []
         self._held: set[Key] = set()  # on screen now: never dropped
         self.built_count = 0  # views made since the start (for tests and benchmarks)
+        self._dropped = False  # views were dropped since memory was last given back
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_build_next)
@@ -64,11 +69,17 @@ class PageLibrary(QObject):
 
     def _warmed(self, view: PageView) -> PageView:
         """Lay the view out at the page size and draw it once, off screen: its first real
-        showing then finds fonts, layouts and pictures ready."""
+        showing then finds fonts, layouts and pictures ready. It is drawn into a QPicture,
+        which records the drawing without a screen's worth of pixels to hold it."""
         if self.page_size.isValid():
             view.resize(self.page_size)
-            view.render(QPixmap(self.page_size))
+            view.render(QPicture())
         return view
+
+    def set_page_size(self, size: QSize) -> None:
+        """The size the page strip shows views at, which views built from now on are laid
+        out at (one laid out at another size is laid out again when it shows: a frame lost)."""
+        self.page_size = QSize(size)
 
     def hold(self, keys: Iterable[Key]) -> None:
         """These views are on screen: keep them whatever the plan says."""
@@ -106,13 +117,20 @@ class PageLibrary(QObject):
         is near in the background; drop what is far."""
         self._wanted = wanted_around(self.ctx.exhibit, chapter, page, self.budget)
         keep = set(self._wanted) | self._held
+        self._give_back()  # the views dropped by the last plan are deleted by now
         for key in [k for k in self._views if k not in keep]:
             self._views.pop(key).deleteLater()
+            self._dropped = True
         if self.done:
             self._timer.stop()
             self.all_built.emit()
         else:
             self._timer.start()
+
+    def _give_back(self) -> None:
+        if self._dropped:
+            self._dropped = False
+            give_back_memory()
 
     @property
     def done(self) -> bool:
@@ -130,6 +148,7 @@ class PageLibrary(QObject):
             self.view(*missing)
         if self.done:
             self._timer.stop()
+            self._give_back()
             self.all_built.emit()
 
     def stop(self) -> None:
@@ -141,6 +160,24 @@ class PageLibrary(QObject):
         for view in self._views.values():
             view.deleteLater()
         self._views.clear()
+
+
+def give_back_memory() -> None:
+    """Hand the memory freed by dropped views back to the system. glibc keeps freed heap for
+    reuse, so weeks of views built and dropped would leave the kiosk at its high-water mark;
+    malloc_trim returns it (under a millisecond). Elsewhere than glibc, nothing to do."""
+    if _libc() is not None:
+        _libc().malloc_trim(0)
+
+
+@functools.lru_cache(maxsize=1)
+def _libc():
+    if not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
+        return None
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
 
 
 def wanted_around(exhibit, chapter: Optional[int], page: int, budget: int) -> list[Key]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation, Signal, Slot
+from PySide6.QtCore import QEasingCurve, QPointF, QSize, Qt, QVariantAnimation, Signal, Slot
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QWidget
 
 from kiosk.ui.gestures import DragTracker
@@ -26,6 +26,7 @@ class PageStack(QWidget):
     """Shows one page of a chapter at a time and slides between them."""
 
     page_requested = Signal(int)
+    resized = Signal(QSize)  # the size every page view is shown at
 
     def __init__(self, scale: float, turn_ms: int, slop: float, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -143,6 +144,7 @@ class PageStack(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._place()
+        self.resized.emit(self.size())
 
     def _set_position(self, position: float) -> None:
         self._position = position
