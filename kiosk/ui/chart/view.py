@@ -134,10 +134,12 @@ class ChartView(QWidget):
             self._grow.start()
 
     def finish_growing(self) -> None:
-        """Stop growing; every bar at its full length."""
+        """Stop growing; every bar at its full length (a chart already in full is left alone:
+        setting its bars again would repaint it for nothing, in the middle of a page turn)."""
         self._grow.stop()
         self._grow_pending = False
-        self.plot.set_progress(1.0)
+        if self.plot.progress != 1.0:
+            self.plot.set_progress(1.0)
 
     @property
     def growing(self) -> bool:
