@@ -138,17 +138,33 @@ class Running:
         self.session = self.kiosk.session
         self.idle()
 
+    def turn(self) -> None:
+        """One turn of the event loop as ``app.exec()`` makes it: processEvents alone never
+        deletes what ``deleteLater`` gave up, the top-level loop does."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        self.app.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
     def run_until(self, done, limit: float = 60.0) -> None:
         started = time.time()
         while not done():
-            self.app.processEvents()
+            self.turn()
             if time.time() - started > limit:
                 raise RuntimeError("the kiosk did not get there in time")
 
     def idle(self) -> None:
-        """Let the background work (views built ahead) finish, as a visitor's pause would."""
+        """Let the background work (views built ahead) and what moves on screen (a slide, bars
+        growing) finish, as a visitor's pause to read would."""
+        from PySide6.QtCore import QAbstractAnimation
+
         library = self.kiosk.screens.library
-        self.run_until(lambda: library.done and not self.window.holding)
+
+        def moving() -> bool:
+            return any(animation.state() == QAbstractAnimation.Running
+                       for animation in self.window.findChildren(QAbstractAnimation))
+
+        self.run_until(lambda: library.done and not self.window.holding and not moving())
 
     def tap(self, widget) -> float:
         """A touch tap; the time until the window has painted what it changed."""
@@ -157,7 +173,7 @@ class Running:
         self.run_until(lambda: not self.window.holding)
         started = time.perf_counter()
         tap(widget)
-        self.app.processEvents()
+        self.turn()
         self.kiosk.screens.chapter.stack.stop() if self.kiosk.screens.chapter.busy else None
         self.window.repaint()
         return (time.perf_counter() - started) * 1000
@@ -165,7 +181,7 @@ class Running:
     def open(self, index: int) -> None:
         self.session.open_chapter(index)
         self.session.accept_advisory()
-        self.app.processEvents()
+        self.turn()
         self.window.repaint()
 
 
@@ -254,7 +270,7 @@ def child_shipped(data: Path, changes: int) -> None:
         for _ in range(n):
             session.go_to_page((session.state.page + 1) % count)
             screen.stack.stop()
-            run.app.processEvents()
+            run.turn()
             run.window.repaint()
 
     cycle(500)  # warm up: caches, fonts, glyphs
@@ -276,10 +292,10 @@ def child_big(folder: Path, data: Path, seconds: float, visits: int) -> None:
         run.open(index)
         run.session.go_to_page(chooser.randrange(len(chapters[index].pages)))
         run.kiosk.screens.chapter.stack.stop()
-        run.app.processEvents()
+        run.turn()
         run.window.repaint()
     while time.time() - started < seconds:  # the background work of a minute on the floor
-        run.app.processEvents()
+        run.turn()
     print(json.dumps({"big_peak_rss": peak_rss_mb(), "big_seconds": time.time() - started,
                       "big_views": len(run.kiosk.screens.library.all_views())}))
     run.floor.stop()
