@@ -27,7 +27,8 @@ class EventHub(QObject):
 
     def __init__(self, app: QApplication):
         super().__init__(app)
-        self._watchers: list[tuple[int, QObject, frozenset, Handler]] = []  # (token, owner, kinds, handler), oldest first
+        # (token, owner, kinds, handler), oldest first
+        self._watchers: list[tuple[int, QObject, frozenset, Handler]] = []
         self._by_kind: dict[QEvent.Type, tuple[Handler, ...]] = {}
         self._tokens = itertools.count()
         app.installEventFilter(self)
@@ -41,9 +42,6 @@ class EventHub(QObject):
 
     def unwatch(self, owner: QObject) -> None:
         self._keep(lambda w: w[1] is not owner)
-
-    def watching(self, owner: QObject) -> bool:
-        return any(w[1] is owner for w in self._watchers)
 
     def _keep(self, wanted: Callable[[tuple], bool]) -> None:
         kept = [w for w in self._watchers if wanted(w)]
