@@ -125,3 +125,25 @@ def test_a_text_size_tap_changes_the_visible_texts_without_rebuilding_a_view(ope
     assert {id(w) for w in kiosk.window.findChildren(QWidget)} == widgets  # nor any widget
     assert screen.text_size_button.property("role") == "primary"
     assert size is None or view.title_label.font().pixelSize() > size
+
+
+def test_a_page_turned_to_right_after_a_text_size_tap_is_already_larger(open_kiosk, qtbot):
+    """Views off screen take a new text size a step at a time after the tap; one the visitor
+    reaches before its step takes it as it comes on screen. (Labels follow the stylesheet by
+    themselves; a chart's axis is drawn in the font its view is given.)"""
+    kiosk = open_kiosk(CONTENT)
+    chapters = [chapter.id for chapter in kiosk.result.exhibit.chapters]
+    index = chapters.index("02-secret-police")  # its pages 2 and 4 are charts
+    kiosk.session.start_visit()
+    kiosk.session.open_chapter(index)
+    kiosk.session.accept_advisory()
+    settle(kiosk, qtbot)
+    qtbot.waitUntil(lambda: kiosk.screens.library.done, timeout=20000)
+    screen, far = kiosk.screens.chapter, kiosk.screens.library.view(index, 3)  # built ahead, off screen
+    assert far.page.type == "chart" and not far.isVisible()
+    before = far.chart.plot.category_axis.style["tickFont"].pixelSize()
+
+    kiosk.session.next_text_scale()  # what the text-size button asks; then at once, before
+    kiosk.session.go_to_page(3)  # the event loop turns again (the library's next step):
+    assert screen.stack.current_view() is far
+    assert far.chart.plot.category_axis.style["tickFont"].pixelSize() > before

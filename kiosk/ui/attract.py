@@ -52,6 +52,7 @@ class AttractScreen(QWidget):
         self._texts.bind(self.subtitle, lambda c: c.text(c.exhibit.subtitle))
         self._texts.bind(self.invitation, lambda c: c.label("touch_to_begin"))
         self._highlights: list[PageView] = []
+        self._highlights_stale = False  # a context came while the screen was hidden
         self._index = 0
         self._pressed = False
         self._fade = QGraphicsOpacityEffect(self.stage)
@@ -76,14 +77,22 @@ class AttractScreen(QWidget):
         """Show the screen and its highlights in ``ctx``; with reduced motion, a fade under way ends."""
         self.ctx = ctx
         self._texts.apply(ctx)
+        self._highlights_stale = True
+        if self.isVisible():
+            self._apply_highlights()
         self._fader.setDuration(max(1, ctx.ui.fade_ms))
         if ctx.ui.fade_ms <= 0 and self._fader.state() == QPropertyAnimation.Running:
             self._fader.stop()
             if self._fader.endValue() < 0.5:  # it was fading out: the next highlight, at once
                 self._next_highlight()
             self._fade.setOpacity(1.0)
-        for view in self._highlights:
-            view.apply(ctx)
+
+    def _apply_highlights(self) -> None:
+        """The highlights in the last context (when the screen shows: unseen, they can wait)."""
+        if self._highlights_stale:
+            self._highlights_stale = False
+            for view in self._highlights:
+                view.apply(self.ctx)
 
     def add_highlight(self, view: PageView) -> None:
         """Add a page to the loop (the window adds them as they are built)."""
@@ -110,6 +119,7 @@ class AttractScreen(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
+        self._apply_highlights()
         self.start()
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)

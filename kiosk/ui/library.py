@@ -27,6 +27,7 @@ from kiosk.ui.pages.base import PageView, ViewContext
 
 BUDGET = 24  # page views kept at most: a chapter's neighbourhood and the chapters' first pages
 NEAR_PAGES = 12  # of the open chapter, nearest first
+FRAME_MS = 17  # one frame at 60 Hz
 
 Key = tuple[int, int]
 
@@ -49,6 +50,7 @@ class PageLibrary(QObject):
         self._held: set[Key] = set()  # on screen now: never dropped
         self.built_count = 0  # views made since the start (for tests and benchmarks)
         self._dropped = False  # views were dropped since memory was last given back
+        self._stale: set[Key] = set()  # kept views not yet in the context last applied
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_build_next)
@@ -58,6 +60,8 @@ class PageLibrary(QObject):
     def view(self, chapter: int, page: int) -> PageView:
         """The view of a page, built now if it is not ready."""
         key = (chapter, page)
+        if key in self._stale:
+            self._refresh(key)
         if key not in self._views:
             view = make_page_view(self.ctx.exhibit.chapters[chapter].pages[page], self.ctx)
             view.setParent(self._shelf)
@@ -105,10 +109,19 @@ class PageLibrary(QObject):
         return list(self._views.values())
 
     def apply(self, ctx: ViewContext) -> None:
-        """Every kept view in a new language, text size or contrast (none is rebuilt)."""
+        """Every kept view in a new language, text size or contrast (none is rebuilt): those
+        on screen or held at once, the others one per turn of the event loop (or when asked
+        for, whichever comes first), so the tap's answer does not wait for views nobody sees."""
         self.ctx = ctx
-        for view in self._views.values():
-            view.apply(ctx)
+        self._stale = set(self._views)
+        for key in [k for k, view in self._views.items() if k in self._held or view.isVisible()]:
+            self._refresh(key)
+        if self._stale:  # from the frame after the one that shows the change
+            self._timer.start(FRAME_MS)
+
+    def _refresh(self, key: Key) -> None:
+        self._stale.discard(key)
+        self._views[key].apply(self.ctx)
 
     # --- the plan ---------------------------------------------------------------------
 
@@ -120,6 +133,7 @@ class PageLibrary(QObject):
         self._give_back()  # the views dropped by the last plan are deleted by now
         for key in [k for k in self._views if k not in keep]:
             self._views.pop(key).deleteLater()
+            self._stale.discard(key)
             self._dropped = True
         if self.done:
             self._timer.stop()
@@ -134,7 +148,7 @@ class PageLibrary(QObject):
 
     @property
     def done(self) -> bool:
-        return all(key in self._views for key in self._wanted)
+        return not self._stale and all(key in self._views for key in self._wanted)
 
     def build_all(self) -> None:
         """Build everything wanted now (tests and proofs)."""
@@ -143,8 +157,11 @@ class PageLibrary(QObject):
 
     @Slot()
     def _on_build_next(self) -> None:
+        self._timer.setInterval(0)
         missing = next((key for key in self._wanted if key not in self._views), None)
-        if missing is not None:
+        if self._stale:
+            self._refresh(min(self._stale, key=self._nearness))
+        elif missing is not None:
             self.view(*missing)
         if self.done:
             self._timer.stop()
@@ -154,12 +171,17 @@ class PageLibrary(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    def _nearness(self, key: Key) -> int:
+        """How soon the visitor may need ``key``: its place in the plan (the unplanned last)."""
+        return self._wanted.index(key) if key in self._wanted else len(self._wanted)
+
     def discard(self) -> None:
         """Drop every view (after a new content load)."""
         self.stop()
         for view in self._views.values():
             view.deleteLater()
         self._views.clear()
+        self._stale.clear()
 
 
 def give_back_memory() -> None:

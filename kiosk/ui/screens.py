@@ -96,10 +96,14 @@ class Screens(QObject):
 
     def plan(self, chapter: Optional[int], page: int) -> None:
         """The visitor is here (chapter None: not in a chapter): build what is near."""
-        if Screen.CHAPTER in self._by_screen:  # the strip's views stay, wherever the visitor is
+        self._hold_strip()
+        self.library.plan(chapter, page)
+
+    def _hold_strip(self) -> None:
+        """The page strip's views stay, wherever the visitor is, and follow a change at once."""
+        if Screen.CHAPTER in self._by_screen:
             screen = self.chapter
             self.library.hold((screen.index, p) for p in screen.stack.shown_pages())
-        self.library.plan(chapter, page)
 
     @Slot()
     def _on_all_built(self) -> None:
@@ -122,6 +126,7 @@ class Screens(QObject):
         self.ctx = ctx
         for screen in self._by_screen.values():
             screen.apply(ctx)
+        self._hold_strip()
         self.library.apply(ctx)
         if Screen.CHAPTER in self._by_screen:
             self.chapter.stack.set_turn_ms(ctx.ui.turn_ms)
