@@ -9,22 +9,22 @@ reaches them all in place (``apply``).
 from __future__ import annotations
 
 import dataclasses
-
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from kiosk.session import Screen
-from kiosk.ui.advisory import AdvisoryScreen
 from kiosk.ui.attract import AttractScreen
-from kiosk.ui.chapter_screen import ChapterScreen
-from kiosk.ui.home import HomeScreen
 from kiosk.ui.library import PageLibrary
 from kiosk.ui.pages.base import ViewContext
-from kiosk.ui.pages.sources import SourcesPanel
-from kiosk.ui.pages.timeline_page import TimelineView
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:  # the other screens' modules load after the first frame, with the screens
+    from kiosk.ui.advisory import AdvisoryScreen
+    from kiosk.ui.chapter_screen import ChapterScreen
+    from kiosk.ui.home import HomeScreen
+    from kiosk.ui.pages.sources import SourcesPanel
 
 
 class Screens(QObject):
@@ -52,9 +52,15 @@ class Screens(QObject):
         if kind is Screen.ATTRACT:
             return AttractScreen(ctx)
         if kind is Screen.HOME:
+            from kiosk.ui.home import HomeScreen
+
             return HomeScreen(ctx, self._home_timeline())
         if kind is Screen.ADVISORY:
+            from kiosk.ui.advisory import AdvisoryScreen
+
             return AdvisoryScreen(ctx)
+        from kiosk.ui.chapter_screen import ChapterScreen
+
         chapter = ChapterScreen(ctx, self.library)
         chapter.resize(self.window.size())
         chapter.layout().activate()
@@ -66,6 +72,8 @@ class Screens(QObject):
     def _home_timeline(self):
         ref = self.ctx.exhibit.home_timeline
         _, page = self.ctx.exhibit.find_page(ref) if ref else (None, None)
+        from kiosk.ui.pages.timeline_page import TimelineView
+
         return TimelineView(page.events, self.ctx, compact=True) if page is not None else None
 
     def screen_for(self, kind: Screen):
@@ -153,6 +161,8 @@ class Screens(QObject):
         if view is None or not view.page.sources:
             return False
         self.hide_sources()
+        from kiosk.ui.pages.sources import SourcesPanel
+
         self.sources = SourcesPanel(view.page, self.ctx, self.chapter)
         self.sources.closed.connect(self.hide_sources)
         self.sources.setGeometry(self.chapter.rect())

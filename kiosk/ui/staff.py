@@ -9,7 +9,7 @@ and the composition root acts.
 from __future__ import annotations
 
 import time
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -17,10 +17,12 @@ from kiosk import __version__
 from kiosk.admin_lock import PinLock
 from kiosk.content.result import LoadResult
 from kiosk.ui.admin.gesture import AdminGesture
-from kiosk.ui.admin.pinpad import PinPad
-from kiosk.ui.admin.screen import AdminScreen
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:  # made after the first frame, and their modules loaded then
+    from kiosk.ui.admin.pinpad import PinPad
+    from kiosk.ui.admin.screen import AdminScreen
 
 CORNER_TAPS = 1.5  # a corner of the gesture is this many tap targets wide
 
@@ -59,6 +61,8 @@ class Staff(QObject):
     @property
     def pinpad(self) -> PinPad:
         if self._pinpad is None:
+            from kiosk.ui.admin.pinpad import PinPad
+
             self._pinpad = PinPad(self._ctx, self._ctx.exhibit.admin, lock=self._lock, parent=self._window)
             self._pinpad.hide()
             self._pinpad.unlocked.connect(self._on_unlocked)
@@ -68,6 +72,8 @@ class Staff(QObject):
     @property
     def screen(self) -> AdminScreen:
         if self._screen is None:
+            from kiosk.ui.admin.screen import AdminScreen
+
             self._screen = AdminScreen(self._ctx, self._result, self._content_dir, __version__, self._loaded_at)
             self._window.add_screen(self._screen)
             self._screen.back_requested.connect(self.back_requested)

@@ -1,7 +1,2 @@
-"""The staff side: the admin gesture, the PIN pad and the admin screen."""
-
-from kiosk.ui.admin.gesture import AdminGesture
-from kiosk.ui.admin.pinpad import PinPad
-from kiosk.ui.admin.screen import AdminScreen
-
-__all__ = ["AdminGesture", "AdminScreen", "PinPad"]
+"""The staff side: the admin gesture (kiosk.ui.admin.gesture), the PIN pad (.pinpad) and the
+admin screen (.screen); the last two load after the first frame, with the screens they make."""
