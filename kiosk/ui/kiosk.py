@@ -13,12 +13,13 @@ import logging
 import time
 from typing import Callable, Optional
 
-from PySide6.QtCore import QObject, QSize, Signal, Slot
+from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
 
 from kiosk.content.result import LoadResult
 from kiosk.session import Change, Reason, Screen, State, VisitorSession
 from kiosk.ui.idle import IdleOverlay, IdleWatch, NewDeadline, QtDeadline
 from kiosk.ui.imagecheck import with_image_problems
+from kiosk.ui.pages import import_charts_in_background
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.screens import Screens
 from kiosk.ui.staff import Staff
@@ -61,6 +62,10 @@ class Kiosk(QObject):
         self.complete = complete  # False while only the first screen's content is here
         self._started = False
         self._visit_waiting = False
+        self._ahead: list[Callable[[], object]] = []  # what is made after the first frame, in turn
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setInterval(0)
+        self._ahead_timer.timeout.connect(self._on_ahead_step)
         self._build()
 
     # --- building ---------------------------------------------------------------------
@@ -74,6 +79,7 @@ class Kiosk(QObject):
     def _build(self) -> None:
         """Make the screens for the content (at start and after a new content load)."""
         old, old_staff = self.screens, self.staff
+        self._ahead, _ = [], self._ahead_timer.stop()  # steps for the old screens, if any, are moot
         ctx = self.context()
         self.window.setStyleSheet(ctx.ui.stylesheet())
         self.screens = Screens(ctx, self.window, self._wire)
@@ -139,10 +145,27 @@ class Kiosk(QObject):
             self._build_ahead()
 
     def _build_ahead(self) -> None:
-        self.screens.build_ahead()
-        self.staff.build()
+        """After the first frame, what the visitor may need next: the chapter screen and the
+        plan of page views now (both quick), then one piece per turn of the event loop, so that
+        none holds it long: the home screen, the advisory, the staff's screens, the pictures'
+        check; and then pyqtgraph (slow to import) on a worker thread, which the page views
+        built ahead wait for."""
+        screens = self.screens
+        screens.screen_for(Screen.CHAPTER)
         self._plan()
-        self._check_images()
+        charts = any(page.type == "chart" for chapter in self.result.exhibit.chapters for page in chapter.pages)
+        self._ahead = [lambda: screens.screen_for(Screen.HOME), lambda: screens.screen_for(Screen.ADVISORY),
+                       self.staff.build, self._check_images]
+        if charts:  # last: work on this thread meanwhile would wait for the interpreter's lock
+            self._ahead.append(import_charts_in_background)
+        self._ahead_timer.start()
+
+    @Slot()
+    def _on_ahead_step(self) -> None:
+        if self._ahead:
+            self._ahead.pop(0)()
+        if not self._ahead:
+            self._ahead_timer.stop()
 
     def complete_with(self, result: LoadResult) -> None:
         """The rest of the content has come (a start that showed its first screen early): the
@@ -168,6 +191,7 @@ class Kiosk(QObject):
 
     def stop(self) -> None:
         """Stop every timer and filter (before the window goes)."""
+        self._ahead_timer.stop()
         self.idle.stop()
         self.staff.stop()
         if self.screens is not None:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QPicture
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.pages import make_page_view
+from kiosk.ui.pages import charts_ready, make_page_view
 from kiosk.ui.pages.base import PageView, ViewContext
 
 BUDGET = 24  # page views kept at most: a chapter's neighbourhood and the chapters' first pages
@@ -148,7 +148,7 @@ class PageLibrary(QObject):
 
     @property
     def done(self) -> bool:
-        return not self._stale and all(key in self._views for key in self._wanted)
+        return charts_ready() and not self._stale and all(key in self._views for key in self._wanted)
 
     def build_all(self) -> None:
         """Build everything wanted now (tests and proofs)."""
@@ -157,6 +157,9 @@ class PageLibrary(QObject):
 
     @Slot()
     def _on_build_next(self) -> None:
+        if not charts_ready():  # building beside the import would slow both: look again soon
+            self._timer.setInterval(FRAME_MS)
+            return
         self._timer.setInterval(0)
         missing = next((key for key in self._wanted if key not in self._views), None)
         if self._stale:

@@ -1,8 +1,14 @@
-"""Page views by page kind. Chart views are imported only when first needed (pyqtgraph is slow to import)."""
+"""Page views by page kind. Chart views are imported only when first needed (pyqtgraph is slow
+to import: about a fifth of a second, which would hold the event loop as long). After the first
+frame the kiosk has it imported on a worker thread instead (``import_charts_in_background``;
+its Python runs in slices between the event loop's turns), and the views built ahead wait for
+it (``charts_ready``)."""
 
 from __future__ import annotations
 
+import threading
 from importlib import import_module
+from typing import Optional
 
 from kiosk.ui.pages.base import PageView, ViewContext
 
@@ -15,8 +21,28 @@ VIEWS = {
     "quote": ("kiosk.ui.pages.quote_page", "QuotePageView"),
 }
 
+_importing: Optional[threading.Thread] = None
+
 
 def make_page_view(page, ctx: ViewContext) -> PageView:
-    """A new view of ``page``."""
+    """A new view of ``page`` (a chart's waits for the import under way, if one is)."""
     module, name = VIEWS[page.type]
     return getattr(import_module(module), name)(page, ctx)
+
+
+def import_charts_in_background() -> None:
+    """Import pyqtgraph on a worker thread, once; the event loop goes on meanwhile. numpy is
+    imported first, here: its compiled part starts up holding the interpreter's lock, which
+    would hold the event loop all the same, and longer, from a thread."""
+    global _importing
+    if _importing is None:
+        import_module("numpy")
+        _importing = threading.Thread(target=import_module, args=("pyqtgraph",), name="import pyqtgraph",
+                                      daemon=True)
+        _importing.start()
+
+
+def charts_ready() -> bool:
+    """False while the background import of pyqtgraph is under way (a chart view made now
+    would wait for it)."""
+    return _importing is None or not _importing.is_alive()
