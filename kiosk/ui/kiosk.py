@@ -19,7 +19,8 @@ from kiosk.content.result import LoadResult
 from kiosk.session import Change, Reason, Screen, State, VisitorSession
 from kiosk.ui.idle import IdleOverlay, IdleWatch, NewDeadline, QtDeadline
 from kiosk.ui.imagecheck import with_image_problems
-from kiosk.ui.pages import import_charts_in_background
+from kiosk.ui.library import FRAME_MS
+from kiosk.ui.pages import charts_ready, import_charts_in_background
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.screens import Screens
 from kiosk.ui.staff import Staff
@@ -146,22 +147,24 @@ class Kiosk(QObject):
 
     def _build_ahead(self) -> None:
         """After the first frame, what the visitor may need next: the chapter screen and the
-        plan of page views now (both quick), then one piece per turn of the event loop, so that
-        none holds it long: the home screen, the advisory, the staff's screens, the pictures'
-        check; and then pyqtgraph (slow to import) on a worker thread, which the page views
-        built ahead wait for."""
+        plan of page views now (both quick), and pyqtgraph (slow to import) on a worker thread;
+        once it is in, one piece per turn of the event loop, so that none holds it long: the
+        page views, the home screen, the advisory, the staff's screens, the pictures' check."""
+        if any(page.type == "chart" for chapter in self.result.exhibit.chapters for page in chapter.pages):
+            import_charts_in_background()
         screens = self.screens
         screens.screen_for(Screen.CHAPTER)
         self._plan()
-        charts = any(page.type == "chart" for chapter in self.result.exhibit.chapters for page in chapter.pages)
         self._ahead = [lambda: screens.screen_for(Screen.HOME), lambda: screens.screen_for(Screen.ADVISORY),
                        self.staff.build, self._check_images]
-        if charts:  # last: work on this thread meanwhile would wait for the interpreter's lock
-            self._ahead.append(import_charts_in_background)
         self._ahead_timer.start()
 
     @Slot()
     def _on_ahead_step(self) -> None:
+        if not charts_ready():  # work here beside the import would wait on the interpreter's lock
+            self._ahead_timer.setInterval(FRAME_MS)
+            return
+        self._ahead_timer.setInterval(0)
         if self._ahead:
             self._ahead.pop(0)()
         if not self._ahead:
