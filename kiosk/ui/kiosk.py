@@ -20,7 +20,7 @@ from kiosk.session import Change, Reason, Screen, State, VisitorSession
 from kiosk.ui.idle import IdleOverlay, IdleWatch, NewDeadline, QtDeadline
 from kiosk.ui.imagecheck import with_image_problems
 from kiosk.ui.library import FRAME_MS
-from kiosk.ui.pages import charts_ready, import_charts_in_background
+from kiosk.ui.pages import charts_ready, finish_chart_import, import_charts_in_background
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.screens import Screens
 from kiosk.ui.staff import Staff
@@ -193,8 +193,9 @@ class Kiosk(QObject):
             self.staff.show_result(checked)
 
     def stop(self) -> None:
-        """Stop every timer and filter (before the window goes)."""
+        """Stop every timer and filter (before the window goes), and let an import under way end."""
         self._ahead_timer.stop()
+        finish_chart_import()
         self.idle.stop()
         self.staff.stop()
         if self.screens is not None:

@@ -37,9 +37,15 @@ def import_charts_in_background() -> None:
     global _importing
     if _importing is None:
         import_module("numpy")
-        _importing = threading.Thread(target=import_module, args=("pyqtgraph",), name="import pyqtgraph",
-                                      daemon=True)
+        # Not a daemon: the interpreter must not shut down under an import of Qt's modules.
+        _importing = threading.Thread(target=import_module, args=("pyqtgraph",), name="import pyqtgraph")
         _importing.start()
+
+
+def finish_chart_import() -> None:
+    """Wait for the background import, if one is under way (before the kiosk stops)."""
+    if _importing is not None:
+        _importing.join()
 
 
 def charts_ready() -> bool:
