@@ -19,8 +19,7 @@ from kiosk.content.result import LoadResult
 from kiosk.session import Change, Reason, Screen, State, VisitorSession
 from kiosk.ui.idle import IdleOverlay, IdleWatch, NewDeadline, QtDeadline
 from kiosk.ui.imagecheck import with_image_problems
-from kiosk.ui.library import FRAME_MS
-from kiosk.ui.pages import charts_ready, finish_chart_import, import_charts_in_background
+from kiosk.ui.pages import chart_import_steps
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.screens import Screens
 from kiosk.ui.staff import Staff
@@ -147,24 +146,24 @@ class Kiosk(QObject):
 
     def _build_ahead(self) -> None:
         """After the first frame, what the visitor may need next: the chapter screen and the
-        plan of page views now (both quick), and pyqtgraph (slow to import) on a worker thread;
-        once it is in, one piece per turn of the event loop, so that none holds it long: the
-        page views, the home screen, the advisory, the staff's screens, the pictures' check."""
-        if any(page.type == "chart" for chapter in self.result.exhibit.chapters for page in chapter.pages):
-            import_charts_in_background()
+        plan of page views now (both quick); then one piece per turn of the event loop, so that
+        none holds it long: the home screen, the advisory, the staff's screens, the pictures'
+        check, and pyqtgraph's import in pieces (the page views built ahead leave the charts
+        until it is in)."""
         screens = self.screens
+        charts = any(page.type == "chart" for chapter in self.result.exhibit.chapters for page in chapter.pages)
+        importing = chart_import_steps() if charts else []
+        screens.library.charts_later = bool(importing)
         screens.screen_for(Screen.CHAPTER)
         self._plan()
         self._ahead = [lambda: screens.screen_for(Screen.HOME), lambda: screens.screen_for(Screen.ADVISORY),
-                       self.staff.build, self._check_images]
+                       self.staff.build, self._check_images, *importing]
+        if importing:
+            self._ahead.append(screens.library.charts_in)
         self._ahead_timer.start()
 
     @Slot()
     def _on_ahead_step(self) -> None:
-        if not charts_ready():  # work here beside the import would wait on the interpreter's lock
-            self._ahead_timer.setInterval(FRAME_MS)
-            return
-        self._ahead_timer.setInterval(0)
         if self._ahead:
             self._ahead.pop(0)()
         if not self._ahead:
@@ -193,9 +192,8 @@ class Kiosk(QObject):
             self.staff.show_result(checked)
 
     def stop(self) -> None:
-        """Stop every timer and filter (before the window goes), and let an import under way end."""
+        """Stop every timer and filter (before the window goes)."""
         self._ahead_timer.stop()
-        finish_chart_import()
         self.idle.stop()
         self.staff.stop()
         if self.screens is not None:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QPicture
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.pages import charts_ready, make_page_view
+from kiosk.ui.pages import make_page_view
 from kiosk.ui.pages.base import PageView, ViewContext
 
 BUDGET = 24  # page views kept at most: a chapter's neighbourhood and the chapters' first pages
@@ -51,6 +51,7 @@ class PageLibrary(QObject):
         self.built_count = 0  # views made since the start (for tests and benchmarks)
         self._dropped = False  # views were dropped since memory was last given back
         self._stale: set[Key] = set()  # kept views not yet in the context last applied
+        self.charts_later = False  # set while pyqtgraph is imported in pieces: charts wait for it
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_build_next)
@@ -148,7 +149,7 @@ class PageLibrary(QObject):
 
     @property
     def done(self) -> bool:
-        return charts_ready() and not self._stale and all(key in self._views for key in self._wanted)
+        return not self.charts_later and not self._stale and all(key in self._views for key in self._wanted)
 
     def build_all(self) -> None:
         """Build everything wanted now (tests and proofs)."""
@@ -157,22 +158,32 @@ class PageLibrary(QObject):
 
     @Slot()
     def _on_build_next(self) -> None:
-        if not charts_ready():  # building beside the import would slow both: look again soon
-            self._timer.setInterval(FRAME_MS)
-            return
         self._timer.setInterval(0)
-        missing = next((key for key in self._wanted if key not in self._views), None)
+        missing = next((key for key in self._wanted if key not in self._views
+                        and not (self.charts_later and self._page(key).type == "chart")), None)
         if self._stale:
             self._refresh(min(self._stale, key=self._nearness))
         elif missing is not None:
             self.view(*missing)
+        elif self.charts_later:  # only charts are left: look again once pyqtgraph may be in
+            self._timer.setInterval(FRAME_MS)
+            return
         if self.done:
             self._timer.stop()
             self._give_back()
             self.all_built.emit()
 
+    def charts_in(self) -> None:
+        """pyqtgraph is in: the charts are built like any page."""
+        self.charts_later = False
+        if not self.done:
+            self._timer.start()
+
     def stop(self) -> None:
         self._timer.stop()
+
+    def _page(self, key: Key):
+        return self.ctx.exhibit.chapters[key[0]].pages[key[1]]
 
     def _nearness(self, key: Key) -> int:
         """How soon the visitor may need ``key``: its place in the plan (the unplanned last)."""

@@ -1,14 +1,15 @@
 """Page views by page kind. Chart views are imported only when first needed (pyqtgraph is slow
 to import: about a fifth of a second, which would hold the event loop as long). After the first
-frame the kiosk has it imported on a worker thread instead (``import_charts_in_background``;
-its Python runs in slices between the event loop's turns), and the views built ahead wait for
-it (``charts_ready``)."""
+frame the kiosk imports it in pieces (``chart_import_steps``), and the page views built ahead
+leave the charts until it is in."""
 
 from __future__ import annotations
 
-import threading
+import sys
 from importlib import import_module
-from typing import Optional
+from typing import Callable
+
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from kiosk.ui.pages.base import PageView, ViewContext
 
@@ -21,34 +22,26 @@ VIEWS = {
     "quote": ("kiosk.ui.pages.quote_page", "QuotePageView"),
 }
 
-_importing: Optional[threading.Thread] = None
+CHUNK = 40  # Qt names made ready per turn of the event loop (about 10 ms)
 
 
 def make_page_view(page, ctx: ViewContext) -> PageView:
-    """A new view of ``page`` (a chart's waits for the import under way, if one is)."""
+    """A new view of ``page``."""
     module, name = VIEWS[page.type]
     return getattr(import_module(module), name)(page, ctx)
 
 
-def import_charts_in_background() -> None:
-    """Import pyqtgraph on a worker thread, once; the event loop goes on meanwhile. numpy is
-    imported first, here: its compiled part starts up holding the interpreter's lock, which
-    would hold the event loop all the same, and longer, from a thread."""
-    global _importing
-    if _importing is None:
-        import_module("numpy")
-        # Not a daemon: the interpreter must not shut down under an import of Qt's modules.
-        _importing = threading.Thread(target=import_module, args=("pyqtgraph",), name="import pyqtgraph")
-        _importing.start()
-
-
-def finish_chart_import() -> None:
-    """Wait for the background import, if one is under way (before the kiosk stops)."""
-    if _importing is not None:
-        _importing.join()
-
-
-def charts_ready() -> bool:
-    """False while the background import of pyqtgraph is under way (a chart view made now
-    would wait for it)."""
-    return _importing is None or not _importing.is_alive()
+def chart_import_steps() -> list[Callable[[], object]]:
+    """The import of pyqtgraph in pieces, for one turn of the event loop each (none when it is
+    in already). Most of its fifth of a second goes on making every Qt class of three modules
+    ready (PySide makes them on first use): that is done a few dozen names at a time, numpy is
+    imported on its own, and pyqtgraph last. All on this thread: PySide's making of classes
+    is not safe beside another thread's."""
+    if "pyqtgraph" in sys.modules:
+        return []
+    steps: list[Callable[[], object]] = [lambda: import_module("numpy")]
+    for module in (QtCore, QtGui, QtWidgets):
+        names = dir(module)
+        steps += [lambda m=module, part=names[i:i + CHUNK]: [getattr(m, n) for n in part]
+                  for i in range(0, len(names), CHUNK)]
+    return [*steps, lambda: import_module("pyqtgraph")]
