@@ -147,3 +147,28 @@ def test_a_page_turned_to_right_after_a_text_size_tap_is_already_larger(open_kio
     kiosk.session.go_to_page(3)  # the event loop turns again (the library's next step):
     assert screen.stack.current_view() is far
     assert far.chart.plot.category_axis.style["tickFont"].pixelSize() > before
+
+
+def test_a_picture_is_let_go_with_the_last_view_that_drew_it(open_kiosk, qtbot):
+    """Memory follows the visitor: a chapter's picture stays while its page's view is kept
+    near the visitor, and goes once the visitor has moved on far enough for the view to go."""
+    from kiosk.ui.pages.image_view import pictures
+
+    kiosk = open_kiosk(CONTENT)
+    exhibit = kiosk.result.exhibit
+    chapters = [chapter.id for chapter in exhibit.chapters]
+    index = chapters.index("04-five-year-plan")
+    page = next(p for p, each in enumerate(exhibit.chapters[index].pages) if each.id == "gear-and-wheat")
+    drawing = (CONTENT / "chapters" / "04-five-year-plan" / "gear-and-wheat.svg").resolve()
+    kiosk.session.start_visit()
+    kiosk.session.open_chapter(index)
+    kiosk.session.go_to_page(page)
+    settle(kiosk, qtbot)
+    view = kiosk.screens.chapter.stack.current_view()
+    qtbot.waitUntil(lambda: view.image_view.shown_picture() is not None)
+    assert pictures.sizes(drawing)
+
+    kiosk.session.go_home()
+    kiosk.session.open_chapter(chapters.index("08-timeline"))
+    settle(kiosk, qtbot)
+    qtbot.waitUntil(lambda: kiosk.screens.library.done and not pictures.sizes(drawing), timeout=20000)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import itertools
 from collections import OrderedDict
 from pathlib import Path
 from typing import Optional
@@ -26,12 +27,36 @@ AT_ONCE_PIXELS = 4_000_000  # a picture this small decodes in tens of millisecon
 
 
 class PictureCache:
-    """Decoded pictures shared by every view, keyed on (file, its change time, size in pixels);
-    the least recently shown go first once they pass ``CACHE_BYTES`` or ``CACHE_ITEMS``."""
+    """Decoded pictures shared by every view, keyed on (file, its change time, size in pixels).
+
+    A picture is kept while a view that drew it lives (the views near the visitor: the page
+    library bounds them), and goes with the last of them; past ``CACHE_BYTES`` or
+    ``CACHE_ITEMS`` the least recently shown go first all the same."""
 
     def __init__(self) -> None:
         self._items: OrderedDict[tuple, QImage] = OrderedDict()
         self._bytes = 0
+        self._users: dict[tuple, set[int]] = {}  # key -> the views (their tokens) that drew it
+        self._tokens = itertools.count()
+
+    def user(self, view: QObject) -> int:
+        """A token for ``view``: what it uses is let go when it is destroyed."""
+        token = next(self._tokens)
+        view.destroyed.connect(lambda *_: self.forget(token))
+        return token
+
+    def use(self, token: int, key: tuple) -> None:
+        self._users.setdefault(key, set()).add(token)
+
+    def forget(self, token: int) -> None:
+        """A view is gone: the pictures no other view drew go too."""
+        for key in [k for k, users in self._users.items() if token in users]:
+            users = self._users[key]
+            users.discard(token)
+            if not users:
+                del self._users[key]
+                if key in self._items:
+                    self._bytes -= _bytes(self._items.pop(key))
 
     def get(self, key: tuple) -> Optional[QImage]:
         found = self._items.get(key)
@@ -54,6 +79,7 @@ class PictureCache:
 
     def clear(self) -> None:
         self._items.clear()
+        self._users.clear()
         self._bytes = 0
 
 
@@ -133,6 +159,7 @@ class ImageView(QWidget):
         self._svg: Optional[QSvgRenderer] = None
         self._natural = QSize()
         self._listening = False
+        self._token = pictures.user(self)
         if self._path.suffix.lower() in SVG_SUFFIXES:
             renderer = QSvgRenderer(str(path), self)
             if renderer.isValid():
@@ -185,6 +212,7 @@ class ImageView(QWidget):
         """The picture at ``size`` device pixels: from the cache, made now, or (a large picture
         not decoded yet) None, and this view is drawn again once it is ready."""
         key = picture_key(self._path, size)
+        pictures.use(self._token, key)
         found = pictures.get(key)
         if found is not None:
             return found
