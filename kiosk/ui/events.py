@@ -14,7 +14,8 @@ is deleted.
 from __future__ import annotations
 
 import itertools
-from typing import Callable, Iterable, Optional
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator, Optional
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
@@ -86,6 +87,19 @@ def watch(owner: QObject, kinds: Iterable[QEvent.Type], handler: Handler) -> Non
 
 def unwatch(owner: QObject) -> None:
     hub().unwatch(owner)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No watcher is asked about the events sent meanwhile: for a restyle of every screen,
+    which sends thousands of style and font events and none of them a visitor's (no input is
+    delivered while it runs)."""
+    app, filter_ = QApplication.instance(), hub()
+    app.removeEventFilter(filter_)
+    try:
+        yield
+    finally:
+        app.installEventFilter(filter_)
 
 
 def _alive(obj: QObject) -> bool:

@@ -19,6 +19,7 @@ from kiosk.content.result import LoadResult
 from kiosk.session import Change, Reason, Screen, State, VisitorSession
 from kiosk.ui.idle import IdleOverlay, IdleWatch, NewDeadline, QtDeadline
 from kiosk.ui.imagecheck import with_image_problems
+from kiosk.ui import events
 from kiosk.ui.pages import chart_import_steps
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.screens import Screens
@@ -285,9 +286,10 @@ class Kiosk(QObject):
     def _present(self) -> None:
         """A new language, text size, contrast or motion: every view follows in place."""
         ctx = self.context()
-        self.window.setStyleSheet(ctx.ui.stylesheet())
-        self.screens.apply(ctx)
-        self.idle_overlay.apply(ctx)
+        with events.paused():
+            self.window.setStyleSheet(ctx.ui.stylesheet())
+            self.screens.apply(ctx)
+            self.idle_overlay.apply(ctx)
 
     def _plan(self) -> None:
         """Tell the page library where the visitor is, so it builds what is near."""
