@@ -99,6 +99,7 @@ class MarkdownLabel(QLabel):
         self._doc.setDocumentMargin(0)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._styled_for = None
+        self._heights: dict[int, int] = {}  # width -> height, for the style it was measured in
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.set_markdown(markdown)
 
@@ -106,6 +107,7 @@ class MarkdownLabel(QLabel):
         """Show another text."""
         self._doc.setMarkdown(markdown.strip(), QTextDocument.MarkdownFeature.MarkdownDialectCommonMark)
         self._styled_for = None
+        self._heights = {}
         self.setText(self._doc.toPlainText())
         self.updateGeometry()
         self.update()
@@ -120,6 +122,7 @@ class MarkdownLabel(QLabel):
         if self._styled_for == (font.key(), size):
             return
         self._styled_for = (font.key(), size)
+        self._heights.clear()
         self._doc.setDefaultFont(font)
         self._doc.setIndentWidth(round(size * 1.3))
         block = self._doc.begin()
@@ -145,8 +148,10 @@ class MarkdownLabel(QLabel):
 
     def heightForWidth(self, width: int) -> int:
         self._update_document()
-        self._doc.setTextWidth(width)
-        return math.ceil(self._doc.size().height())
+        if width not in self._heights:  # layouts ask again and again while they settle
+            self._doc.setTextWidth(width)
+            self._heights[width] = math.ceil(self._doc.size().height())
+        return self._heights[width]
 
     def sizeHint(self) -> QSize:
         # The text's own width unwrapped (capped by the label's), not the width it was last
