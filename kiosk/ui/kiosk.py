@@ -20,6 +20,7 @@ from kiosk.session import Change, Reason, Screen, State, VisitorSession
 from kiosk.ui.idle import IdleOverlay, IdleWatch, NewDeadline, QtDeadline
 from kiosk.ui.imagecheck import with_image_problems
 from kiosk.ui import events
+from kiosk.ui.library import FRAME_MS
 from kiosk.ui.pages import chart_import_steps
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.screens import Screens
@@ -165,6 +166,12 @@ class Kiosk(QObject):
 
     @Slot()
     def _on_ahead_step(self) -> None:
+        from kiosk.ui.pages.image_view import decoding  # loaded with the first picture anyway
+
+        if decoding():  # beside a large picture's decode, a step would take the longer
+            self._ahead_timer.setInterval(FRAME_MS)
+            return
+        self._ahead_timer.setInterval(0)
         if self._ahead:
             self._ahead.pop(0)()
         if not self._ahead:

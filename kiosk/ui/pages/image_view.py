@@ -130,6 +130,11 @@ def decode(path: Path, size: QSize) -> QImage:
     return reader.read()
 
 
+def decoding() -> bool:
+    """True while a large picture is being decoded in the background."""
+    return _decoder is not None and bool(_decoder._pending)
+
+
 def decoder() -> _Decoder:
     global _decoder
     if _decoder is None:
