@@ -40,7 +40,6 @@ class LoadResult:
         return [p for p in self.problems if p.severity == "warning"]
 
 
-
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Loading makes a few hundred thousand objects and no cycles, so Python's cycle collector

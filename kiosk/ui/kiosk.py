@@ -92,13 +92,11 @@ class Kiosk(QObject):
         self.idle_overlay = IdleOverlay(ctx, self.window)
         self.idle_overlay.continue_requested.connect(self._on_idle_cancelled)
         self._build_staff()
-        if self._started:
-            self.staff.build()
         for gone in (old, old_staff):
             if gone is not None:
                 gone.discard()
         if self._started and self.complete:  # a rebuild after the first frame builds ahead at once
-            self.screens.build_ahead()
+            self._build_ahead()
         self._show(self.session.state, animate=False)
 
     def _build_staff(self) -> None:

@@ -64,7 +64,7 @@ class Screens(QObject):
         chapter = ChapterScreen(ctx, self.library)
         chapter.resize(self.window.size())
         chapter.layout().activate()
-        self.library.page_size = chapter.stack.size()
+        self.library.set_page_size(chapter.stack.size())
         chapter.stack.resized.connect(self.library.set_page_size)  # views are laid out ahead at it
         self.library.move_shelf(chapter.stack)
         return chapter

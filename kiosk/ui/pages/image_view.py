@@ -8,8 +8,8 @@ A large picture is decoded off the event loop, so that the screen never waits fo
 from __future__ import annotations
 
 import atexit
-import os
 import itertools
+import os
 from collections import OrderedDict
 from pathlib import Path
 from typing import Optional
