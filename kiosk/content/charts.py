@@ -2,82 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import math
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Optional
 
 import yaml
 
 from .context import INVALID, Context, child
-from .figures import cell_from_text
-from .limits import CHART_BARS, CSV_BYTES, CSV_ROWS, size_of, too_large
+from .csvfigures import csv_cell
+from .csvfile import read_table
+from .limits import CHART_BARS
 from .limits import number as counted
-from .model import CellKind, ChartSpec, Series, SeriesSpec, Text
+from .model import Cell, CellKind, ChartSpec, Series, SeriesSpec, Text
 from .problems import did_you_mean, plural
-
-SPACES = (" ", "\u00a0", "\u202f", "\u2009")
-KEEP_ROWS = (f"a chart shows at most {counted(CHART_BARS)} bars, so keep only the rows it shows "
-             "(sum the rest up, or split them over several charts)")
-
-
-@dataclass(frozen=True)
-class Table:
-    """A CSV file as read: its header and its rows, each with the line it stands on."""
-
-    file: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[int, tuple[str, ...]], ...]
-    decimal_comma: bool
-
-
-def read_table(path: Path, rel: str, ctx: Context) -> Optional[Table]:
-    """The CSV file at ``path`` (shown as ``rel``), or None after reporting why it cannot be used."""
-    size = size_of(path)
-    if size is not None and size > CSV_BYTES:  # refused before it is read
-        ctx.problems.error(rel, 0, (), too_large("this file", size, CSV_BYTES, KEEP_ROWS))
-        return None
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        ctx.problems.error(rel, 0, (), "this file is not UTF-8 text: in your spreadsheet choose "
-                           "'CSV UTF-8' when you save it")
-        return None
-    except OSError as exc:
-        ctx.problems.error(rel, 0, (), f"cannot be read ({exc.strerror}): check the file's permissions")
-        return None
-    first = text.split("\n", 1)[0]
-    semicolons = first.count(";") > first.count(",")
-    reader = csv.reader(io.StringIO(text), delimiter=";" if semicolons else ",")
-    rows = []
-    try:
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                rows.append((reader.line_num, tuple(cell.strip() for cell in cells)))
-            if len(rows) > CSV_ROWS + 1:  # the header, and one row too many
-                ctx.problems.error(rel, reader.line_num, (), f"more than {counted(CSV_ROWS)} rows of "
-                                   f"figures, more than the kiosk reads: {KEEP_ROWS}")
-                return None
-    except csv.Error as exc:
-        ctx.problems.error(rel, reader.line_num, (), f"cannot be read as CSV ({exc}): check the "
-                           "quotes on this line")
-        return None
-    if len(rows) < 2:
-        ctx.problems.error(rel, 1, (), "the CSV needs a header row and at least one row of figures")
-        return None
-    (_, header), body = rows[0], rows[1:]
-    good = []
-    for number, cells in body:
-        if len(cells) != len(header):
-            ctx.problems.error(rel, number, (), f"this row has {plural(len(cells), 'cell')} but the "
-                               f"header has {len(header)}: check for a missing or stray comma, and put a "
-                               "text that contains a comma in double quotes")
-        else:
-            good.append((number, cells))
-    return Table(rel, header, tuple(good), semicolons)
 
 
 def resolve_chart(spec: ChartSpec, node: yaml.Node, ctx: Context, keys: tuple):
@@ -117,6 +53,11 @@ def _from_table(spec, node, ctx, keys):
         return INVALID
     first = table.header[0]
     categories = _category_texts(table, first, node, ctx, keys)
+    if not spec.series and "" in table.header[1:]:
+        column = table.header.index("", 1) + 1
+        ctx.problems.error(table.file, 1, (), f"column {column} holds figures but has no name in the "
+                           "header: name it in the first row, or delete the column")
+        return INVALID
     specs = spec.series or tuple(
         SeriesSpec(column=name) for name in table.header[1:] if "@" not in name
     )
@@ -169,25 +110,17 @@ def _column_series(table, item, item_node, ctx, keys):
     index = table.header.index(item.column)
     cells = []
     for number, row in table.rows:
-        text = row[index]
-        if table.decimal_comma:
-            text = text.replace(",", ".")
-        cell = cell_from_text(_without_spaces(text))
+        cell = csv_cell(row[index], table.separator)
         if cell is None:
             ctx.problems.error(table.file, number, (item.column,), f"expected a number, '?' or an "
                                f"empty cell for unknown, or '-' for not applicable; got {row[index]!r}: "
                                "write the figure in digits, without units")
-            cell = INVALID
-        cells.append(cell)
+        elif isinstance(cell, str):
+            ctx.problems.error(table.file, number, (item.column,), cell)
+        cells.append(cell if isinstance(cell, Cell) else INVALID)
     if INVALID in cells:
         return INVALID
     return Series(item.label or Text.plain(item.column), tuple(cells), item.total)
-
-
-def _without_spaces(text: str) -> str:
-    for space in SPACES:
-        text = text.replace(space, "")
-    return text
 
 
 def _from_inline(spec, node, ctx, keys):
