@@ -12,7 +12,9 @@ from typing import Optional, Sequence
 from . import __version__
 
 COMMANDS = ("run", "validate", "schema", "admin-pin", "proof")
-CONTENT_HELP = "the content folder (default: ./content, else the exhibit shipped with the kiosk)"
+CONTENT_HELP = ("the content folder (default: the one found here or in a folder above, as git finds "
+                "its repository: a folder that holds exhibit.yaml, or its content/ folder; else the "
+                "exhibit shipped with the kiosk)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -26,12 +28,55 @@ def shipped_content() -> Path:
                 _candidates("content")[0])
 
 
+EXHIBIT_FILE = "exhibit.yaml"
+
+
+@dataclass(frozen=True)
+class ContentFolder:
+    """The content folder a command works on, and how it was chosen: ``given`` on the command
+    line, ``found`` from the working folder up, or the ``shipped`` exhibit for want of either."""
+
+    path: Path
+    how: Literal["given", "found", "shipped"]
+
+
 def content_dir(given: Optional[str]) -> Path:
-    """The folder named on the command line; else ./content; else the shipped exhibit."""
+    """The folder named on the command line; else the content folder found from the working
+    folder up (:func:`find_content`); else the shipped exhibit."""
+    return locate_content(given).path
+
+
+def locate_content(given: Optional[str], start: Optional[Path] = None) -> ContentFolder:
+    """The content folder as :func:`content_dir` chooses it, with how it was chosen."""
     if given:
-        return Path(given)
-    here = Path("content")
-    return here if (here / "exhibit.yaml").is_file() else shipped_content()
+        return ContentFolder(Path(given), "given")
+    found = find_content(Path.cwd() if start is None else start)
+    return ContentFolder(found, "found") if found is not None else ContentFolder(shipped_content(), "shipped")
+
+
+def find_content(start: Path) -> Optional[Path]:
+    """The content folder at or above ``start``, found the way git finds its repository: the
+    folder itself if it holds exhibit.yaml, else its content/ folder if that does, else the same
+    for each folder above it in turn. Shown relative to the working folder
+    where that is shorter."""
+    start = Path(os.path.abspath(start))
+    for folder in (start, *start.parents):
+        for candidate in (folder, folder / "content"):
+            try:
+                if (candidate / EXHIBIT_FILE).is_file():
+                    return _shorter(candidate)
+            except OSError:  # a folder above that cannot be looked into is no content folder
+                continue
+    return None
+
+
+def _shorter(path: Path) -> Path:
+    """``path`` relative to the working folder where that is shorter (.., ../.., content)."""
+    try:
+        relative = Path(os.path.relpath(path))
+    except ValueError:  # on another drive (Windows)
+        return path
+    return relative if len(str(relative)) < len(str(path)) else path
 
 
 APP_NAME = "kiosk"

@@ -666,7 +666,7 @@ def params(cases):
 def test_the_base_exhibit_is_valid(tmp_path, monkeypatch, capsys):
     build(tmp_path, [])
     code, out, err = validate(tmp_path, monkeypatch, capsys, "--strict")
-    summary = "1 chapter, 7 pages, 2 charts, 1 image, 2 languages: 0 errors, 0 warnings"
+    summary = "checked content: 1 chapter, 7 pages, 2 charts, 1 image, 2 languages: 0 errors, 0 warnings"
     assert (code, out, err) == (0, [summary], "")
 
 

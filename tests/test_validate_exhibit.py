@@ -366,7 +366,7 @@ def test_a_chapter_that_cannot_be_read_is_reported_once(tmp_path, monkeypatch, c
         "the list with ']' (YAML said: while parsing a flow sequence did not find expected ',' or ']')",
         f"content/exhibit.yaml:7: home_timeline: {pointer}",
         f"content/exhibit.yaml:10: attract → highlights → 1 → page: {pointer}",
-        "0 chapters, 0 pages, 0 charts, 0 images, 2 languages: 3 errors, 0 warnings",
+        "checked content: 0 chapters, 0 pages, 0 charts, 0 images, 2 languages: 3 errors, 0 warnings",
     ]
     assert (code, err) == (1, "")
 
@@ -380,14 +380,14 @@ def test_a_page_left_out_for_its_errors_is_not_called_missing(tmp_path, monkeypa
         "figure or the total",
         "content/exhibit.yaml:10: attract → highlights → 1 → page: the page 'figures' of chapter "
         "'01-base' could not be loaded (see its own errors): fix those, and this pointer works again",
-        "1 chapter, 6 pages, 1 chart, 1 image, 2 languages: 2 errors, 0 warnings",
+        "checked content: 1 chapter, 6 pages, 1 chart, 1 image, 2 languages: 2 errors, 0 warnings",
     ]
     assert (code, err) == (1, "")
 
 
 LANGUAGES = "languages:\n  - {code: en, name: English}\n  - {code: sv, name: Svenska}\n"
-NOT_STARTED = ("1 chapter, 7 pages, 2 charts, 1 image, {} languages; exhibit.yaml could not be used, so the "
-               "kiosk would go on showing its last good content: {} error{}, 0 warnings")
+NOT_STARTED = ("checked content: 1 chapter, 7 pages, 2 charts, 1 image, {} languages; exhibit.yaml could "
+               "not be used, so the kiosk would go on showing its last good content: {} error{}, 0 warnings")
 
 
 @pytest.mark.parametrize("old, new, expected, languages", [
@@ -429,7 +429,7 @@ def test_a_label_missing_lets_the_kiosk_start(tmp_path, monkeypatch, capsys):
     assert (code, out, err) == (1, [
         "content/exhibit.yaml:14: labels: missing key 'close' (Closes the sources panel or a timeline "
         "event): add it",
-        "1 chapter, 7 pages, 2 charts, 1 image, 2 languages: 1 error, 0 warnings",
+        "checked content: 1 chapter, 7 pages, 2 charts, 1 image, 2 languages: 1 error, 0 warnings",
     ], "")
 
 

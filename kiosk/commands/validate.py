@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 from typing import Optional
 
 from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
 from kiosk.content.model import ChartPage
 from kiosk.content.problems import plural
-from kiosk.paths import content_dir
+from kiosk.paths import ContentFolder, locate_content, shipped_content
 
 
 def run_validate(folder: Optional[str], strict: bool) -> int:
-    path = content_dir(folder)
+    content = locate_content(folder)
+    path = content.path
     try:
-        result = load_exhibit(path)
+        # The working folder itself is shown as nothing, so that its files read chapters/…
+        result = load_exhibit(path, "" if str(path) == "." else None)
     except NotContentFolder as exc:
         print(f"kiosk validate: {exc}", file=sys.stderr)
         return 2
@@ -24,7 +28,7 @@ def run_validate(folder: Optional[str], strict: bool) -> int:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    print(summary(result, errors, warnings))
+    print(summary(result, errors, warnings, content))
     return 1 if errors or (strict and warnings) else 0
 
 
@@ -37,9 +41,28 @@ def _qt_checks(result: LoadResult):
     return check_images(result.files)
 
 
-def summary(result: LoadResult, errors: int, warnings: int) -> str:
-    """The closing line: what loaded (of the chapters, also when exhibit.yaml did not) and how
-    many problems the content has."""
+def checked(content: ContentFolder) -> str:
+    """Which folder was checked, as the summary line starts: 'checked ../..: '."""
+    path = content.path
+    shown = str(Path.cwd()) if str(path) == "." else str(path)
+    if content.how == "shipped":
+        return (f"checked the exhibit shipped with the kiosk, {shown}, as no content folder was "
+                "found here or in a folder above: ")
+    try:
+        shipped = path.resolve() == shipped_content().resolve()
+    except OSError:
+        shipped = False
+    if shipped:
+        shown += " (the exhibit shipped with the kiosk)"
+    elif content.how == "found" and path.parts[:1] == ("..",):  # ../.. alone does not say which
+        shown += f" ({Path(os.path.abspath(path))})"
+    return f"checked {shown}: "
+
+
+def summary(result: LoadResult, errors: int, warnings: int, content: Optional[ContentFolder] = None) -> str:
+    """The closing line: which folder was checked (when ``content`` is given), what loaded (of
+    the chapters, also when exhibit.yaml did not) and how many problems the content has."""
+    where = checked(content) if content is not None else ""
     chapters = result.exhibit.chapters if result.exhibit else result.chapters
     pages = [p for c in chapters for p in c.pages]
     charts = sum(isinstance(p, ChartPage) for p in pages)
@@ -49,5 +72,6 @@ def summary(result: LoadResult, errors: int, warnings: int) -> str:
                       plural(len(result.languages), "language")])
     problems = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
     if result.exhibit is None:
-        return f"{held}; exhibit.yaml could not be used, so the kiosk would go on showing its last good content: {problems}"
-    return f"{held}: {problems}"
+        return (f"{where}{held}; exhibit.yaml could not be used, so the kiosk would go on showing its "
+                f"last good content: {problems}")
+    return f"{where}{held}: {problems}"
