@@ -17,7 +17,7 @@ from . import model
 from .checks import check_field, colour, cut_hint, label_stand_in, pin_hash, warn_if_cut, warn_if_emptied
 from .context import INVALID, Context, child, describe, line, tag
 from .figures import boolean, cell, number
-from .files import file_ref
+from .files import file_ref, note_names
 from .limits import TEXT_CHARACTERS, TEXT_WORDS
 from .limits import number as counted
 from .model import Cell, Colour, FileRef, Markdown, Origin, PinHash, Text
@@ -96,14 +96,34 @@ def _page(node, ctx, keys):
     type_node = child(node, "type")
     kinds = ", ".join(model.PAGE_TYPES)
     if type_node is None:
-        return ctx.error(node, keys, f"this page has no 'type': add one of {kinds}")
+        note_names(node, ctx)  # the page is left out unread: its files are not unused
+        return _no_type(node, ctx, keys, kinds)
     cls = model.PAGE_TYPES.get(type_node.value) if isinstance(type_node, yaml.ScalarNode) else None
     if cls is None:
+        note_names(node, ctx)
         close = nearest(str(type_node.value), model.PAGE_TYPES)
         hint = f"; did you mean '{close}'?" if close else ""
         return ctx.error(type_node, keys + ("type",), f"unknown page type {describe(type_node)}: "
                          f"expected one of {kinds}{hint}")
     return convert_mapping(node, cls, ctx, keys)
+
+
+def _no_type(node, ctx, keys, kinds):
+    """The message for a page without 'type': at the key meant for it, if one is misspelt
+    ('typ: image') or another word names a page type ('kind: image')."""
+    known = {key for cls in model.PAGE_TYPES.values() for key in yaml_fields(cls)}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+        if key in known:
+            continue
+        if value in model.PAGE_TYPES:
+            return ctx.error(key_node, keys, f"this page has no 'type': did you mean 'type: {value}' "
+                             f"in place of '{key}: {value}'?")
+        if nearest(key, ("type",)):
+            return ctx.error(key_node, keys, f"this page has no 'type': did you mean 'type' in place "
+                             f"of '{key}'? Give it one of {kinds}")
+    return ctx.error(node, keys, f"this page has no 'type': add one of {kinds}")
 
 
 def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> Any:
@@ -121,10 +141,12 @@ def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> An
         if not isinstance(key, str) or key not in fields:
             ctx.error(key_node, keys, f"unknown key {describe(key_node)}: {did_you_mean(str(key), fields)}")
             suggested.add(nearest(str(key), fields))
+            note_names(value_node, ctx)  # a misspelt 'fiel: map.png' does not make map.png unused
             continue
         if key in seen:
             ctx.error(key_node, keys + (key,), f"duplicate key: '{key}' is also on line {seen[key]}; "
                       "keep one of the two")
+            note_names(value_node, ctx)
             continue
         seen[key] = line(key_node)
         values[key] = _field_value(value_node, cls, key, ctx, keys + (key,))
@@ -284,7 +306,10 @@ def _langs(ctx):
 
 def _file(node, ctx, keys):
     name = _string(node, ctx, keys)
-    return INVALID if name is INVALID else file_ref(name, node, ctx, keys)
+    if name is INVALID:
+        note_names(node, ctx)  # a name written as a list or a group is still a name
+        return INVALID
+    return file_ref(name, node, ctx, keys)
 
 
 CONVERTERS: dict[Any, Callable] = {

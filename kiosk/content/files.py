@@ -36,6 +36,23 @@ def file_ref(name: str, node: yaml.Node, ctx: Context, keys: tuple) -> Any:
     return FileRef(resolved.relative_to(ctx.root).as_posix())
 
 
+def note_names(node: yaml.Node, ctx: Context) -> None:
+    """Count every text under ``node`` as a file name the content names, found or not.
+
+    For a value that is left out unread (a page without its type, a misspelt key, a list where
+    a name belongs): the file it names is not then also reported as one nothing uses."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, yaml.ScalarNode):
+            if item.value and len(item.value) < 4096:
+                ctx.named.add(Path(os.path.normpath(ctx.folder / item.value)))
+        elif isinstance(item, yaml.MappingNode):
+            stack.extend(value for _, value in item.value)
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
+
+
 def resolve_file(name: str, folder: Path, root: Path) -> "Path | str":
     """The file ``name`` inside the content folder, or a message saying why it cannot be used."""
     if "\x00" in name:

@@ -15,7 +15,7 @@ import re
 import yaml
 
 from .limits import YAML_BYTES, size_of, too_large
-from .problems import Problems
+from .problems import Problems, plural
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -35,6 +35,9 @@ QUOTE_FIRST = "a value that starts with '@' or '`', which YAML does not allow: p
 QUESTION_MARK = ("an unquoted ? in a list: YAML reads a bare ? as a sign of its own, so write it in "
                  "quotes: \"?\"")
 BARE_QUESTION_MARK = re.compile(r"[\[,]\s*\?\s*[,\]]")
+# A line that starts a text block: 'body: |', '  - caption: >-', '- |'. The lead is what stands
+# before the key (its indentation and any list dashes), so that its length is the key's column.
+BLOCK_START = re.compile(r"^(?P<lead> *(?:- +)*)(?:[^#\s][^#]*?: +)?[|>][-+1-9]{0,2} *(?:#.*)?$")
 HINTS = (
     ("could not find expected ':'", "a missing colon: every key needs one, as in 'caption: text'"),
     ("mapping values are not allowed", "a colon inside a value, or a missing colon on the line "
@@ -128,10 +131,45 @@ def _hint(said: str, lines: list[str], number: int, column: int) -> str | None:
         return QUOTE_FIRST
     if "expected ',' or ']'" in said and BARE_QUESTION_MARK.search(text[column:]):
         return QUESTION_MARK
+    block = _text_block_above(lines, number, indent)
+    if block is not None:
+        return _under_indented(number, indent, *block)
     if "mapping values are not allowed" in said and indent > _indent_above(lines, number):
         return ("bad indentation: this line starts further right than the key above it, "
                 "which already has a value: line it up with that key")
     return next((hint for needle, hint in HINTS if needle in said), None)
+
+
+def _text_block_above(lines: list[str], number: int, indent: int) -> Optional[tuple[int, int, int]]:
+    """The text block (``key: |`` or ``>``) that line ``number`` breaks off by being indented less
+    than the block's first line: the block's first line number, its key's column and the
+    indentation of its text. None when the line is no part of one."""
+    for above in range(number - 1, -1, -1):
+        text = lines[above]
+        if not text.strip():
+            continue
+        start = BLOCK_START.match(text)
+        if start:
+            body = [line for line in lines[above + 1: number] if line.strip()]
+            first = _indent(body[0]) if body else 0
+            key = len(start.group("lead"))
+            if body and key <= indent < first and first > key:
+                return above + 1, key, first
+            return None
+        if _indent(text) <= indent:  # a line that ends any block above it
+            return None
+    return None
+
+
+def _under_indented(number: int, indent: int, start: int, key: int, first: int) -> str:
+    fix = (f"bad indentation in the text that starts on line {start}: line {number + 1} is indented "
+           f"{plural(indent, 'space')}, less than the text's first line ({first}): indent every line of "
+           f"the text by {first} spaces")
+    return fix + (", or, if this line starts a new key, give it its colon" if indent == key else "")
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
 
 
 def _indent_above(lines: list[str], number: int) -> int:
