@@ -101,6 +101,8 @@ READ_RIGHT = [
                  ["Före; under NEP", "1927"], {"Leveranser; milj. ton": [6.5, 1234.5]}, id="quoted"),
     pytest.param(b"sep=;\r\n" + "Period;Leveranser\r\nFöre;6,5\r\n".encode(),
                  ["Före"], {"Leveranser": [6.5]}, id="excel-sep-line"),
+    pytest.param(b"sep=\t\nPeriod\tLeveranser\nF\xc3\xb6re\t6.5\n",
+                 ["Före"], {"Leveranser": [6.5]}, id="excel-sep-line-for-tabs"),
     pytest.param("Period;Leveranser;;\nFöre;6;;\n1927;8;;\n".encode(),
                  ["Före", "1927"], {"Leveranser": [6, 8]}, id="empty-columns-at-the-end"),
     pytest.param(BOM + f'Period;"Leveranser, milj. ton";Export\r\nFöre 1927;6,5;1{NBSP}234\r\n'

@@ -13,8 +13,8 @@ import math
 import re
 from typing import Union
 
-from .figures import MAX_DIGITS, NOT_APPLICABLE_MARKS, UNKNOWN_MARKS
 from .csvfile import SEPARATORS
+from .figures import MAX_DIGITS, NOT_APPLICABLE_MARKS, UNKNOWN_MARKS
 from .values import Cell, CellKind
 
 SPACES = (" ", "\u00a0", "\u202f", "\u2009")

@@ -87,11 +87,6 @@ def _without_empty_columns(rows: list) -> list:
     return [(number, tuple(c for i, c in enumerate(cells) if i not in empty)) for number, cells in rows]
 
 
-def separator_name(separator: str) -> str:
-    """'comma', 'semicolon' or 'tab'."""
-    return SEPARATORS[separator]
-
-
 def _mismatch_fix(separator: str) -> str:
     if separator == ",":  # the message comma files have always had
         return (": check for a missing or stray comma, and put a text that contains a comma in "
@@ -117,7 +112,7 @@ def _decoded(data: bytes, rel: str, ctx: Context) -> Optional[str]:
 def _separator(text: str) -> tuple[str, int]:
     """The character that separates the cells, and the lines to skip before the header (1 for
     Excel's ``sep=;`` line)."""
-    first = text.split("\n", 1)[0].strip()
+    first = text.split("\n", 1)[0].rstrip("\r")
     if first.lower().startswith("sep=") and first[4:] in SEPARATORS:
         return first[4:], 1
     for separator in CHOSEN_FIRST:
