@@ -295,3 +295,18 @@ def test_no_idle_reset_interrupts_the_curator(open_preview, small_content, qtbot
     qtbot.waitUntil(lambda: "Take all the time you need." in shown_texts(preview), timeout=WAIT_MS)
     assert where(preview) == (Screen.CHAPTER, 0, 3)
     assert not preview.kiosk.idle.warning and not preview.kiosk.idle_overlay.isVisible()
+
+
+def test_a_content_folder_removed_and_put_back_is_followed(open_preview, content_copy, tmp_path, qtbot):
+    preview = open_preview(content_copy)
+    open_page(preview, qtbot, 0, 1)
+    shutil.copytree(content_copy, tmp_path / "kept")
+    shutil.rmtree(content_copy)
+    qtbot.waitUntil(lambda: bool(banner_lines(preview)), timeout=WAIT_MS)
+    assert DOUBTS in shown_texts(preview)
+    shutil.copytree(tmp_path / "kept", content_copy)
+    chapter = content_copy / ROOTS
+    qtbot.waitUntil(lambda: not banner_lines(preview), timeout=WAIT_MS)
+    chapter.write_text(edit(chapter, DOUBTS, "Back, and followed."), encoding="utf-8")
+    qtbot.waitUntil(lambda: "Back, and followed." in shown_texts(preview), timeout=WAIT_MS)
+    assert where(preview) == (Screen.CHAPTER, 0, 1)

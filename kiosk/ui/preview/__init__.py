@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -9,9 +10,12 @@ from typing import Optional
 
 from kiosk.paths import assets_dir, content_dir
 
+WAKE_MS = 250
+
 
 def run_preview(folder: Optional[str]) -> int:
     """Show the preview of ``folder`` (found as the other commands find it) until it is closed."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.owner import ContentOwner
@@ -33,6 +37,13 @@ def run_preview(folder: Optional[str]) -> int:
         preview.window.resize(room.width() * 2 // 3, room.height() * 3 // 4)
         preview.window.closed.connect(app.quit)
         preview.window.show()
+        # Ctrl+C in the terminal closes the preview (and removes its data folder): Python sees the
+        # signal only when it runs, so a timer lets it run now and then.
+        signal.signal(signal.SIGINT, lambda *_: app.quit())
+        wake = QTimer(interval=WAKE_MS)
+        wake.timeout.connect(lambda: None)
+        wake.start()
         code = app.exec()
+        wake.stop()
         preview.stop()
     return code

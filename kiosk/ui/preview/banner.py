@@ -47,6 +47,7 @@ class ProblemBanner(QFrame):
         layout.setSpacing(6)
         layout.addWidget(self.headline)
         layout.addWidget(self.area)
+        self._rows, self._room = 1, 10**6
         self.set_family(family)
         self.hide()
 
@@ -56,6 +57,11 @@ class ProblemBanner(QFrame):
         font = QFont(family)
         font.setPixelSize(TEXT_PX)
         self._line_px = QFontMetrics(font).lineSpacing()
+
+    def set_room(self, px: int) -> None:
+        """The most height the list may take before it scrolls (a part of the window's)."""
+        self._room = px
+        self._update_height()
 
     def show_problems(self, problems: Sequence[Problem], shown: str) -> None:
         """List ``problems`` (hide the banner if there are none); ``shown``: what is on screen."""
@@ -67,9 +73,12 @@ class ProblemBanner(QFrame):
         lines = problem_lines(problems)
         self.headline.setText(headline(problems, shown))
         self.problems.setText("\n".join(lines))
-        rows = min(len(lines), LINES_SHOWN) + 1  # a line more for the ones that wrap
-        self.area.setFixedHeight(rows * self._line_px + 4)
+        self._rows = min(len(lines), LINES_SHOWN) + 1  # a line more for the ones that wrap
+        self._update_height()
         self.show()
+
+    def _update_height(self) -> None:
+        self.area.setFixedHeight(max(self._line_px, min(self._rows * self._line_px + 4, self._room)))
 
     def lines(self) -> list[str]:
         """The problems as listed (for tests and the curious)."""

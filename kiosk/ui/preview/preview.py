@@ -13,7 +13,6 @@ What differs from the floor, on purpose:
 
 from __future__ import annotations
 
-import logging
 from typing import Callable, Optional
 
 from PySide6.QtCore import QObject, QSize, Qt, Slot
@@ -28,9 +27,6 @@ from kiosk.ui.preview.toolbar import SIZES
 from kiosk.ui.preview.watcher import SETTLE_MS, FolderWatcher
 from kiosk.ui.preview.window import PreviewWindow
 from kiosk.ui.window import KioskWindow
-
-log = logging.getLogger("kiosk")
-
 
 class NoDeadline:
     """An idle deadline that never falls due: the preview has no idle reset."""
@@ -109,8 +105,6 @@ class Preview(QObject):
         elif runs and clean:
             self.shown = Shown.CLEAN
         self.problems = problems
-        for problem in problems:
-            log.info("content: %s", problem)
         self.window.banner.show_problems(problems, self.shown)
 
     def _run(self, result) -> None:

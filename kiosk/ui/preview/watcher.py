@@ -5,7 +5,8 @@ it over the original (as most do) leaves the watch on the old, deleted file. So 
 watched too (a rename, a new or deleted file, a new chapter folder shows there), every file for
 saves written in place, and after each burst of events the folder is scanned again: the watches
 follow the files and folders as they are now, and a burst that changed no file the kiosk reads
-(only an editor's swap or backup files) asks for no reload.
+(only an editor's swap or backup files) asks for no reload. The folder's parent is watched as
+well, so that a content folder deleted and made again (a branch checked out) is followed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from kiosk.preview import Tree, scan
 
-SETTLE_MS = 150  # quiet this long after the last event before the folder is read: one reload a burst
+SETTLE_MS = 100  # quiet this long after the last event before the folder is read: one reload a burst
 
 
 class FolderWatcher(QObject):
@@ -57,7 +58,7 @@ class FolderWatcher(QObject):
         root = self.root
         wanted = {str(root / rel) if rel else str(root) for rel in tree.folders}
         wanted |= {str(root / rel) for rel in tree.files}
-        wanted.add(str(root))
+        wanted |= {str(root), str(root.parent)}  # the parent: to see the folder itself come back
         renamed = {str(root / rel) for rel in self.tree.replaced(tree)}
         watched = set(self._watcher.files()) | set(self._watcher.directories())
         gone = (watched - wanted) | (watched & renamed)

@@ -32,6 +32,10 @@ class PreviewWindow(QMainWindow):
         layout.addWidget(self.stage, 1)
         self.setCentralWidget(middle)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.banner.set_room(self.height() // 4)  # the kiosk keeps the most of the window
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().closeEvent(event)
         self.closed.emit()
