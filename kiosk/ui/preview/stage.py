@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsProxyWidget, QGraphicsScene, QGraphicsView, QWidget
 
@@ -14,6 +14,8 @@ BACKDROP = "#3c3f44"  # around the kiosk's screen, so its edges show
 
 class Stage(QGraphicsView):
     """Shows one kiosk window (or nothing) at its own size, scaled to fit."""
+
+    scale_changed = Signal(float)
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -59,4 +61,6 @@ class Stage(QGraphicsView):
         self.setSceneRect(QRectF(0, 0, size.width(), size.height()))
         room = self.viewport().size()
         scale = min(1.0, room.width() / max(1, size.width()), room.height() / max(1, size.height()))
-        self.setTransform(QTransform.fromScale(scale, scale))
+        if scale != self.scale:
+            self.setTransform(QTransform.fromScale(scale, scale))
+            self.scale_changed.emit(scale)

@@ -43,6 +43,10 @@ class PreviewToolbar(QToolBar):
         self.contrast.setCheckable(True)
         self.contrast.toggled.connect(self.contrast_requested)
         self.addAction(self.contrast)
+        self.addSeparator()
+        self.scale_label = QLabel()
+        self.scale_label.setObjectName("preview-scale")
+        self.addWidget(self.scale_label)
         self._language_actions: list[QAction] = []
 
     def _group(self, title: str, choices, handler) -> QActionGroup:
@@ -81,6 +85,11 @@ class PreviewToolbar(QToolBar):
         self.contrast.blockSignals(True)
         self.contrast.setChecked(state.high_contrast)
         self.contrast.blockSignals(False)
+
+    @Slot(float)
+    def show_scale(self, scale: float) -> None:
+        """Say how much the screen is scaled down to fit the window (nothing at its own size)."""
+        self.scale_label.setText("" if scale >= 1 else f" shown at {round(scale * 100)} % to fit the window ")
 
     def button_for(self, action: QAction) -> QWidget:
         return self.widgetForAction(action)

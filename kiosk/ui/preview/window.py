@@ -24,6 +24,7 @@ class PreviewWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.banner = ProblemBanner(parent=self)
         self.stage = Stage()
+        self.stage.scale_changed.connect(self.toolbar.show_scale)
         middle = QWidget(self)
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(0, 0, 0, 0)
