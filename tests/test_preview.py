@@ -310,3 +310,33 @@ def test_a_content_folder_removed_and_put_back_is_followed(open_preview, content
     chapter.write_text(edit(chapter, DOUBTS, "Back, and followed."), encoding="utf-8")
     qtbot.waitUntil(lambda: "Back, and followed." in shown_texts(preview), timeout=WAIT_MS)
     assert where(preview) == (Screen.CHAPTER, 0, 1)
+
+
+def test_a_preview_started_on_broken_content_shows_the_kiosk_once_it_is_fixed(open_preview, content_copy, qtbot):
+    exhibit = content_copy / "exhibit.yaml"
+    good = exhibit.read_text(encoding="utf-8")
+    exhibit.write_text(good.replace("title: Before the Great Terror", "titel: Before the Great Terror"),
+                       encoding="utf-8")
+    preview = open_preview(content_copy)
+    assert preview.kiosk is None
+    assert preview.window.banner.headline.text().endswith("There is nothing to show until they are fixed.")
+    assert any(line.startswith(f"{exhibit}:") for line in banner_lines(preview)), banner_lines(preview)
+    save_by_rename(exhibit, good)
+    qtbot.waitUntil(lambda: preview.kiosk is not None, timeout=WAIT_MS)
+    assert not banner_lines(preview)
+    assert preview.kiosk.session.state.screen is Screen.HOME  # no attract loop for a curator
+
+
+def test_a_long_page_stays_scrolled_where_it_was_after_a_save(open_preview, small_content, qtbot):
+    folder = small_content()
+    preview = open_preview(folder)
+    open_page(preview, qtbot, 0, 0)
+    bar = preview.kiosk.screens.chapter.stack.current_view().scroll_area_for(Qt.Vertical).verticalScrollBar()
+    assert bar.maximum() > 0
+    middle = bar.maximum() // 2
+    bar.setValue(middle)  # as a finger's drag would leave it
+    chapter = folder / "chapters" / "01-story" / "chapter.yaml"
+    chapter.write_text(edit(chapter, "Line 40 of a long read.", "The last line, edited."), encoding="utf-8")
+    qtbot.waitUntil(lambda: "The last line, edited." in shown_texts(preview), timeout=WAIT_MS)
+    view = preview.kiosk.screens.chapter.stack.current_view()
+    assert view.scroll_area_for(Qt.Vertical).verticalScrollBar().value() == middle
