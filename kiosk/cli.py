@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 
 from . import __version__
 
-COMMANDS = ("run", "validate", "schema", "admin-pin", "proof")
+COMMANDS = ("run", "validate", "schema", "admin-pin", "proof", "preview")
 CONTENT_HELP = ("the content folder (default: the one found here or in a folder above, as git finds "
                 "its repository: a folder that holds exhibit.yaml, or its content/ folder; else the "
                 "exhibit shipped with the kiosk)")
@@ -60,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     proof.add_argument("--out", required=True, help="folder for the PNG files")
     proof.add_argument("--size", default="1920x1080", metavar="WxH", help="screen size (default 1920x1080)")
     proof.add_argument("--lang", help="language code (default: the exhibit's first)")
+
+    preview = commands.add_parser(
+        "preview", help="show the kiosk in a window that follows every save, for curators",
+        description="Show the kiosk in a window beside your editor. Each time a file in the content "
+                    "folder is saved, the preview reloads and stays on the same page; problems are "
+                    "listed above it.",
+    )
+    preview.add_argument("content", nargs="?", help=CONTENT_HELP)
     return parser
 
 
@@ -103,6 +111,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "admin-pin":
         from .commands.adminpin import run_admin_pin
         return run_admin_pin()
+    if args.command == "preview":
+        from .ui.preview import run_preview
+        return run_preview(args.content)
     if args.command == "proof":
         from .ui.proof import run_proof
         return run_proof(args.content, args.out, args.size, args.lang)

@@ -69,9 +69,11 @@ class Delivery:
 class ContentOwner:
     """Loads ``folder`` as the floor needs it, one load at a time."""
 
-    def __init__(self, folder: Path, data_dir: Path, shown_as: Optional[str] = None):
+    def __init__(self, folder: Path, data_dir: Path, shown_as: Optional[str] = None,
+                 snapshots: bool = True):
         self.folder = Path(folder)
         self.store = Store(data_dir)
+        self.snapshots = snapshots  # False: never copy the folder (the curators' preview keeps what it shows)
         self.shown_as = shown_as or str(folder)  # how problems name the folder
         self._shown_as = shown_as
         self._lock = threading.Lock()
@@ -105,7 +107,7 @@ class ContentOwner:
         self.store.remember(folder, print_, result)
         if result.exhibit is None:
             return self._fallback(result.problems, front)
-        if not result.errors:
+        if not result.errors and self.snapshots:
             self.store.keep(folder, print_, result)
         return Delivery(result, Source.FOLDER, result.problems, print_)
 

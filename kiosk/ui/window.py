@@ -108,13 +108,21 @@ class KioskWindow(QWidget):
         kind = event.type()
         if kind in SWALLOWED:
             return True
-        if kind in INPUT and self.holding:
+        if kind in INPUT and self.holding and self._inside(obj):
             return True
         if kind == QEvent.MouseMove and self.kiosk_mode and _real_mouse(event):
             self._show_cursor()
         if kind in (QEvent.KeyPress, QEvent.ShortcutOverride) and self.kiosk_mode:
             return _is_escape_key(event)
         return False
+
+    def _inside(self, obj: QObject) -> bool:
+        """Whether input to ``obj`` is input to this window: on the floor everything is, in the
+        curators' preview the toolbar beside the kiosk is not (its clicks are never held)."""
+        if obj.isWidgetType():
+            return obj is self or self.isAncestorOf(obj)
+        handle = self.windowHandle()  # none for a window drawn inside another (the preview's)
+        return handle is not None and obj is handle
 
     def _hide_cursor(self) -> None:
         if not self._cursor_hidden:
