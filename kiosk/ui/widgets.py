@@ -143,6 +143,22 @@ class MarkdownLabel(QLabel):
         cursor.setPosition(self._doc.lastBlock().position())
         cursor.setBlockFormat(last)
 
+    def laid_out_lines(self, width: int) -> list[tuple[float, str]]:
+        """The text's lines as laid out ``width`` px wide: where each ends below the label's top,
+        and its words (the fit checks count the words past the screen's edge)."""
+        self._update_document()
+        self._doc.setTextWidth(width)
+        layout, lines = self._doc.documentLayout(), []
+        block = self._doc.begin()
+        while block.isValid():
+            top, text, text_layout = layout.blockBoundingRect(block).top(), block.text(), block.layout()
+            for k in range(text_layout.lineCount()):
+                line = text_layout.lineAt(k)
+                start = line.textStart()
+                lines.append((top + line.y() + line.height(), text[start:start + line.textLength()]))
+            block = block.next()
+        return lines
+
     def hasHeightForWidth(self) -> bool:
         return True
 
