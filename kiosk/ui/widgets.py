@@ -290,18 +290,21 @@ def page_column(title: str, ui: UiTheme) -> tuple[GridColumn, Optional[QLabel]]:
     return grid, title_block(title, ui, grid)
 
 
-def close_page(view: QWidget, grid: GridColumn, context: str, space: int) -> Optional[QLabel]:
+def close_page(view: QWidget, grid: GridColumn, context: str, space: int) -> tuple[Optional[QLabel], QScrollArea]:
     """End a centred page: its context text (if any) ``space`` below, room beneath, and the
-    column filling ``view``. The context label, or None."""
+    column filling ``view`` in a scroll area, which scrolls only where the words do not fit
+    (large text on a small screen). The context label, or None, and the area."""
     label = None
     if context:
         grid.column.addSpacing(space)
         label = grid.add_text(MarkdownLabel(context, "body"))
     grid.column.addStretch(2)
+    area = scroll_area(Qt.Orientation.Vertical, view)
+    area.setWidget(grid)
     layout = QVBoxLayout(view)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(grid)
-    return label
+    layout.addWidget(area)
+    return label, area
 
 
 def scroll_area(orientation: Qt.Orientation, parent: Optional[QWidget] = None) -> QScrollArea:

@@ -31,6 +31,10 @@ def chart_misfits(view, stage) -> Iterator[Misfit]:
     chart = view.chart
     spec = chart.spec
     where = {"size": say.size_text(stage.size), "scaled": say.scaled_text(stage.scale)}
+    crowded = list(_crowded(chart, stage, where))
+    yield from crowded
+    if any(misfit.kind == "bars" for misfit in crowded):
+        return  # too many bars: their names are cut too, and fewer bars is the fix for both
     names_key = ("chart", "categories") if spec.categories else ("chart", "data")
     for name, placed in chart.plot.category_axis.placed_names() or ():
         drawn = [text for _, _, text in placed]
@@ -43,7 +47,6 @@ def chart_misfits(view, stage) -> Iterator[Misfit]:
         shown = chart.axis_title.text()
         yield Misfit(("chart", "value_axis" if spec.value_axis else "unit"), "axis title", say.AXIS_CUT.format(
             name=title, shown=shown, chars=shown_characters(shown), **where))
-    yield from _crowded(chart, stage, where)
 
 
 def _crowded(chart, stage, where: dict) -> Iterator[Misfit]:

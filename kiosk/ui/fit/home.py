@@ -70,9 +70,9 @@ def home_misfits(stage) -> Iterator[tuple[int, tuple, str, str]]:
             lines = text_lines(tile.title.text(), tile.title.font(), _inner_width(tile))
             chars = len(" ".join(" ".join(lines[:TITLE_LINES]).split()))
             yield misfit.chapter_index, ("title",), "title", say.TILE_TITLE.format(
-                needed=misfit.lines_needed, shown=misfit.lines_shown, chars=chars, **where)
+                needed=plural(misfit.lines_needed, "line"), shown=misfit.lines_shown, chars=chars, **where)
         else:
             lines = text_lines(tile.teaser.text(), tile.teaser.font(), _inner_width(tile))
             yield misfit.chapter_index, ("teaser",), "teaser", say.TILE_TEASER.format(
-                needed=misfit.lines_needed, shown=misfit.lines_shown,
+                needed=plural(misfit.lines_needed, "line"), shown=misfit.lines_shown,
                 words=plural(max(1, words(lines[misfit.lines_shown:])), "word"), **where)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 SCROLLS = "needs {screens} screens at {size}; cut about {words} or split the page"
-SIDE_SCROLLS = ("does not fit beside its chart at {size} (needs {needed} lines, {shown} show, the rest "
+SIDE_SCROLLS = ("does not fit beside its chart at {size} (needs {needed}, {shown} show, the rest "
                 "scrolls); cut about {words}")
-CUT_OFF = ("is cut off at the foot of the screen at {size}{scaled} (needs {needed} lines, {shown} show); "
+CUT_OFF = ("is cut off at the foot of the screen at {size}{scaled} (needs {needed}, {shown} show); "
            "cut about {words}")
-CAPTION = "does not fit its space at {size}{scaled} (needs {needed} lines, {shown} show); cut about {words}"
+CAPTION = "does not fit its space at {size}{scaled} (needs {needed}, {shown} show); cut about {words}"
 BLURRED = ("will look blurred at {size}: the picture is {width}×{height} px and fills {shown_w}×{shown_h}; "
            "use one at least {need} px wide")
 LABEL_CUT = "the label '{name}' is cut to '{shown}' at {size}{scaled}; shorten it to about {chars} characters"
@@ -16,9 +16,9 @@ TOO_MANY_BARS = ("too many bars to read from two metres at {size}: each of its {
                  "{band} px, less than a fingertip ({tap} px); show at most {most}, or split the chart")
 FIGURES_OVERLAP = ("the figures at the ends of its bars run into each other at {size}{scaled}; show fewer "
                    "bars, or split the chart")
-TILE_TITLE = ("takes {needed} lines on its home tile at {size}{scaled}; the tile shows {shown}, shorten it "
+TILE_TITLE = ("takes {needed} on its home tile at {size}{scaled}; the tile shows {shown}, shorten it "
               "to about {chars} characters")
-TILE_TEASER = "does not fit its home tile at {size}{scaled} (needs {needed} lines, {shown} show); cut about {words}"
+TILE_TEASER = "does not fit its home tile at {size}{scaled} (needs {needed}, {shown} show); cut about {words}"
 HOME_FULL = ("the home screen cannot hold {count} chapters at {size}{scaled}: a tile gets {tile_w}×{tile_h} px, "
              "too small for its title and a line of its teaser; take chapters out or merge some")
 

@@ -36,6 +36,8 @@ def page_misfits(view, stage) -> Iterator[Misfit]:
     if kind == "text":
         yield from _scrolls(view, view.body_label, ("body",), stage)
     elif kind in ("figure", "quote"):
+        last = next((key, label) for key, label in _texts(view) if label is not None and not label.isHidden())
+        yield from _scrolls(view, last[1], (last[0],), stage)
         yield from _cut_off(view, stage)
     elif kind == "image":
         yield from _caption(view, stage)
@@ -58,7 +60,7 @@ def _past(label: MarkdownLabel, visible: float) -> tuple[int, int, int]:
     return len(lines), len(shown), words(text for bottom, text in lines if bottom > visible + 0.5)
 
 
-def _scrolls(view, label: MarkdownLabel, keys: tuple, stage) -> Iterator[Misfit]:
+def _scrolls(view, label: QWidget, keys: tuple, stage) -> Iterator[Misfit]:
     """A page that scrolls at normal text size (at a larger one it may: the visitor chose it)."""
     area = view.scroll_area_for(Qt.Orientation.Vertical)
     if area is None or stage.scale != 1.0:
@@ -66,7 +68,7 @@ def _scrolls(view, label: MarkdownLabel, keys: tuple, stage) -> Iterator[Misfit]
     port = area.viewport().height()
     content = area.widget().height()
     top = label.mapTo(area.widget(), QPoint(0, 0)).y()
-    _, _, past = _past(label, port - top)
+    _, _, past = _label_past(label, port - top)
     screens = math.ceil(content / port * 10) / 10
     yield Misfit(keys, "scrolls", say.SCROLLS.format(screens=f"{screens:.1f}", words=plural(max(1, past), "word"), **_where(stage)))
 
@@ -79,23 +81,29 @@ def _side_scrolls(view, stage) -> Iterator[Misfit]:
     needed, shown, past = _past(view.text, area.viewport().height() - top)
     if past:
         yield Misfit(("text",), "scrolls", say.SIDE_SCROLLS.format(
-            needed=needed, shown=shown, words=plural(past, "word"), **_where(stage)))
+            needed=plural(needed, "line"), shown=shown, words=plural(past, "word"), **_where(stage)))
 
 
 def _cut_off(view, stage) -> Iterator[Misfit]:
     """A page without a scroll area whose last texts run past the foot of the screen."""
-    labels = [("context", getattr(view, "context_label", None)),
-              ("attribution", getattr(view, "attribution_label", None)),
-              ("label", getattr(view, "label_label", None)), ("quote", getattr(view, "quote_label", None))]
-    for key, label in labels:
+    if view.scroll_area_for(Qt.Orientation.Vertical) is not None:
+        return  # it scrolls: see _scrolls
+    for key, label in _texts(view):
         if label is None or label.isHidden():
             continue
         top = label.mapTo(view, QPoint(0, 0)).y()
         room = min(view.height() - top, label.height())
         needed, shown, past = _label_past(label, room)
         if past:
-            yield Misfit((key,), "cut", say.CUT_OFF.format(needed=needed, shown=shown, words=plural(past, "word"), **_where(stage)))
+            yield Misfit((key,), "cut", say.CUT_OFF.format(needed=plural(needed, "line"), shown=shown, words=plural(past, "word"), **_where(stage)))
             return
+
+
+def _texts(view) -> list[tuple[str, QWidget]]:
+    """A figure's or quotation's texts, the last on the page first, with their keys."""
+    return [("context", getattr(view, "context_label", None)),
+            ("attribution", getattr(view, "attribution_label", None)),
+            ("label", getattr(view, "label_label", None)), ("quote", getattr(view, "quote_label", None))]
 
 
 def _label_past(label: QWidget, room: float) -> tuple[int, int, int]:
@@ -118,7 +126,7 @@ def _caption(view, stage) -> Iterator[Misfit]:
             needed, shown, past = _label_past(label, room)
             if needed > shown:
                 yield Misfit((key,), "cut", say.CAPTION.format(
-                    needed=needed, shown=shown, words=plural(max(1, past), "word"), **_where(stage)))
+                    needed=plural(needed, "line"), shown=shown, words=plural(max(1, past), "word"), **_where(stage)))
                 return
 
 
