@@ -21,7 +21,6 @@ from typing import Any, Optional
 import yaml
 
 from kiosk.pin import hash_problem
-from kiosk.screen_size import LARGEST, SMALLEST
 
 from .context import INVALID, Context, child, describe, tag
 from .values import ScreenSize, Text
@@ -29,6 +28,7 @@ from .values import ScreenSize, Text
 COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 HEX_DIGITS = re.compile(r"^(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 COLOUR_FORM = 'a colour written as # and 3, 6 or 8 hexadecimal digits (#rgb, #rrggbb or #aarrggbb)'
+SMALLEST, LARGEST = 200, 8000  # a screen's pixels each way, as ``kiosk run --size`` takes them
 COMMENT = "a # starts a comment in YAML"
 LITERAL_BRACE = "to show a curly bracket itself, write it twice: {{ or }}"
 TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")

@@ -19,7 +19,8 @@ class FitRun:
     def __init__(self, exhibit: Exhibit, lines: KeyLines):
         self.exhibit, self.lines = exhibit, lines
         self.problems: list[Problem] = []
-        self._seen: set[tuple] = set()  # what was found at a smaller text size on the same screen
+        self._seen: set[tuple] = set()
+        self._said: dict[tuple, str] = {}  # the first language's message for each misfit  # what was found at a smaller text size on the same screen
         codes = [language.code for language in exhibit.languages] or [exhibit.default_language]
         self.languages = codes
 
@@ -53,9 +54,12 @@ class FitRun:
     def _add(self, stage: Stage, lang: str, c: int, keys: tuple, kind: str, message: str) -> None:
         if not self._first(stage, lang, c, keys, kind):
             return
-        chapter = self.exhibit.chapters[c]
-        if len(self.languages) > 1:
+        said = self._said.setdefault((stage.size, c, keys, kind), message)
+        if lang != self.languages[0]:
+            if said == message:
+                return  # the same in every language (a text written once for all of them)
             keys = (*keys, lang)
+        chapter = self.exhibit.chapters[c]
         line = self.lines.line(f"{chapter.folder}/{CHAPTER_FILE}", keys)
         shown = tuple(str(k + 1) if isinstance(k, int) else k for k in keys)
         self.problems.append(Problem(chapter.origin.file, line, shown, message, WARNING))
@@ -64,7 +68,10 @@ class FitRun:
         if not self._first(stage, lang, -1, (), kind):
             return
         folder = self.exhibit.chapters[0].origin.file.rsplit("/", 2)[0]  # the chapters folder, as shown
-        self.problems.append(Problem(folder, 0, (lang,) if len(self.languages) > 1 else (), message, WARNING))
+        if lang != self.languages[0] and self._said.get((stage.size, -1, (), kind)) == message:
+            return
+        self._said.setdefault((stage.size, -1, (), kind), message)
+        self.problems.append(Problem(folder, 0, (), message, WARNING))
 
     def _first(self, stage: Stage, lang: str, c: int, keys: tuple, kind: str) -> bool:
         """True the first time a misfit is found on this screen in this language."""
