@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -591,6 +592,11 @@ WARNING_CASES = [
         "kiosk screen holds (about 150): shorten it or split it over two pages",
         "chapters/40-long/chapter.yaml:8: warning: pages → 2 → caption: about 110 words, more than a "
         "kiosk screen holds (about 100): shorten it or split it over two pages",
+        # and measured on the screens (kiosk.ui.fit): the caption runs past the foot of the page
+        "chapters/40-long/chapter.yaml:8: warning: pages → 2 → caption: does not fit its space at 1920×1080 "
+        "(needs 19 lines, 17 show); cut about 8 words",
+        "chapters/40-long/chapter.yaml:8: warning: pages → 2 → caption: does not fit its space at 1366×768 "
+        "(needs 19 lines, 16 show); cut about 14 words",
     )),
     Case("huge-image", {
         "41-huge/wide.png": png(7681, 10),
@@ -699,7 +705,8 @@ def test_every_problem_is_reported_in_one_run(tmp_path, monkeypatch, capsys):
     cases = [case for case in ALL_CASES if runnable(case)]
     build(tmp_path, cases)
     code, out, err = validate(tmp_path, monkeypatch, capsys)
-    expected = [line for case in cases for line in shown(case)]
+    # Content with errors is not measured on the screens (kiosk.ui.fit): no fit warnings here.
+    expected = [line for case in cases for line in shown(case) if not re.search(r" at \d+×\d+", line)]
     assert Counter(out[:-1]) == Counter(expected)
     assert out[:-1] == sorted(out[:-1], key=_file_and_line), "problems are listed file by file, line by line"
     errors = sum(case.errors for case in cases)

@@ -13,7 +13,10 @@ from kiosk.content.problems import plural
 from kiosk.paths import ContentFolder, locate_content, shipped_content
 
 
-def run_validate(folder: Optional[str], strict: bool) -> int:
+def run_validate(folder: Optional[str], strict: bool, fit: bool = True) -> int:
+    """Print every problem and the summary; the exit code. With ``fit``, content without errors
+    is also measured on its target screens (:mod:`kiosk.ui.fit`); content with errors is not,
+    since what fails to load cannot be measured: the fit warnings follow once they are fixed."""
     content = locate_content(folder)
     path = content.path
     try:
@@ -22,7 +25,7 @@ def run_validate(folder: Optional[str], strict: bool) -> int:
     except NotContentFolder as exc:
         print(f"kiosk validate: {exc}", file=sys.stderr)
         return 2
-    problems = sorted(result.problems + tuple(_qt_checks(result)),
+    problems = sorted(result.problems + tuple(_qt_checks(result, fit)),
                       key=lambda p: (p.file, p.line, p.severity != "error"))
     for problem in problems:
         print(problem)
@@ -32,13 +35,18 @@ def run_validate(folder: Optional[str], strict: bool) -> int:
     return 1 if errors or (strict and warnings) else 0
 
 
-def _qt_checks(result: LoadResult):
+def _qt_checks(result: LoadResult, fit: bool):
     try:
         from kiosk.ui.imagecheck import check_images
-    except ImportError as exc:  # PySide6 missing: the check that needs it is skipped, and said so
-        print(f"kiosk validate: images not decoded ({exc})", file=sys.stderr)
+    except ImportError as exc:  # PySide6 missing: the checks that need it are skipped, and said so
+        print(f"kiosk validate: images not decoded, fit on screen not measured ({exc})", file=sys.stderr)
         return []
-    return check_images(result.files)
+    found = check_images(result.files)
+    if fit and not result.errors and not any(p.severity == "error" for p in found):
+        from kiosk.ui.fit import check_fit
+
+        found += check_fit(result)
+    return found
 
 
 def checked(content: ContentFolder) -> str:

@@ -23,11 +23,12 @@ import yaml
 from kiosk.pin import hash_problem
 
 from .context import INVALID, Context, child, describe, tag
-from .values import Text
+from .values import ScreenSize, Text
 
 COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 HEX_DIGITS = re.compile(r"^(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 COLOUR_FORM = 'a colour written as # and 3, 6 or 8 hexadecimal digits (#rgb, #rrggbb or #aarrggbb)'
+SMALLEST, LARGEST = 200, 8000  # a screen's pixels each way, as ``kiosk run --size`` takes them
 COMMENT = "a # starts a comment in YAML"
 LITERAL_BRACE = "to show a curly bracket itself, write it twice: {{ or }}"
 TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
@@ -80,6 +81,21 @@ def colour(node: yaml.Node, ctx: Context, keys) -> Any:
     if hint:
         return ctx.error(node, keys, f"expected a colour, got nothing{hint}")
     return ctx.error(node, keys, f"expected {COLOUR_FORM}, in quotes, like \"#b3261e\"; got {describe(node)}")
+
+
+def screen_size(node: yaml.Node, ctx: Context, keys) -> Any:
+    """A screen size, WIDTHxHEIGHT in pixels (1920x1080; 1920×1080 and 1920X1080 too), kept
+    as written the usual way: 1920x1080."""
+    text = node.value.strip() if isinstance(node, yaml.ScalarNode) and not _is_null(node) else ""
+    width, sep, height = text.lower().replace("×", "x").replace(" ", "").partition("x")
+    if sep and width.isdigit() and height.isdigit():
+        size = int(width), int(height)
+        if min(size) >= SMALLEST and max(size) <= LARGEST:
+            return ScreenSize(f"{size[0]}x{size[1]}")
+        return ctx.error(node, keys, f"{describe(node)} is no screen the kiosk can run on: a screen is "
+                         f"{SMALLEST} to {LARGEST} pixels each way, like 1920x1080")
+    return ctx.error(node, keys, f"expected a screen size in pixels as WIDTHxHEIGHT, like 1920x1080; "
+                     f"got {describe(node)}")
 
 
 def pin_hash(node: yaml.Node, ctx: Context, keys) -> Any:

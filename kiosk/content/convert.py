@@ -14,13 +14,14 @@ from typing import Any, Callable, Literal, Union
 import yaml
 
 from . import model
-from .checks import check_field, colour, cut_hint, label_stand_in, pin_hash, warn_if_cut, warn_if_emptied
+from .checks import (check_field, colour, cut_hint, label_stand_in, pin_hash, screen_size, warn_if_cut,
+                     warn_if_emptied)
 from .context import INVALID, Context, child, describe, line, tag
 from .figures import boolean, cell, number
 from .files import file_ref, note_names
 from .limits import TEXT_CHARACTERS, TEXT_WORDS
 from .limits import number as counted
-from .model import Cell, Colour, FileRef, Markdown, Origin, PinHash, Text
+from .model import Cell, Colour, FileRef, Markdown, Origin, PinHash, ScreenSize, Text
 from .problems import did_you_mean, nearest
 
 TEXT_LIKE = (Text, Markdown, str, FileRef, Colour)
@@ -323,4 +324,5 @@ CONVERTERS: dict[Any, Callable] = {
     FileRef: _file,
     Colour: colour,
     PinHash: pin_hash,
+    ScreenSize: screen_size,
 }

@@ -21,18 +21,19 @@ from .exhibit import (Admin, Attract, Colours, Fonts, Gesture, Highlight, Idle, 
                       Sizes, Theme, Timings)
 from .pages import (Annotation, ChartPage, ChartSpec, FigurePage, ImagePage, PageBase, QuotePage,
                     Series, SeriesSpec, TextPage, TimelineEvent, TimelinePage)
-from .values import (Cell, CellKind, Colour, FileRef, Markdown, Origin, PinHash, Text, derived, doc,
-                     label)
+from .values import (Cell, CellKind, Colour, FileRef, Markdown, Origin, PinHash, ScreenSize, Text, derived,
+                     doc, label)
 
 __all__ = [
     "Admin", "Annotation", "Attract", "Cell", "CellKind", "Chapter", "ChartPage", "ChartSpec", "Colour",
     "Colours", "Exhibit", "FigurePage", "FileRef", "Fonts", "Gesture", "Highlight", "Idle", "ImagePage",
     "Labels", "Language", "Markdown", "Origin", "PAGE_TYPES", "Page", "PageBase", "PinHash", "QuotePage",
-    "Series", "SeriesSpec", "Sizes", "Text", "TextPage", "Theme", "TimelineEvent", "TimelinePage",
+    "ScreenSize", "Series", "SeriesSpec", "Sizes", "Text", "TextPage", "Theme", "TimelineEvent", "TimelinePage",
     "Timings", "derived", "doc", "label",
 ]
 
 
+DEFAULT_SCREENS = (ScreenSize("1920x1080"), ScreenSize("1366x768"))
 Page = Union[TextPage, ImagePage, ChartPage, FigurePage, TimelinePage, QuotePage]
 PAGE_TYPES: dict[str, type] = {
     "text": TextPage,
@@ -79,6 +80,12 @@ class Exhibit:
         metadata=doc("A timeline page shown on the home screen, as chapter-folder/page-id: 08-timeline/years."),
     )
     theme: Theme = field(default_factory=Theme, metadata=doc("Colours, fonts, sizes, timings."))
+    screens: tuple[ScreenSize, ...] = field(
+        default=DEFAULT_SCREENS, metadata=doc(
+            "The screens the exhibit is made for, as WIDTHxHEIGHT in pixels: kiosk validate checks that "
+            "every text, chart and picture fits each of them.", non_empty=(
+                "no screens: list at least one, like [1920x1080, 1366x768], or remove the key for those two")),
+    )
     admin: Admin = field(default=None, metadata=doc("The staff PIN and gesture.", required=True))
     labels: Labels = field(default=None, metadata=doc("The kiosk's own words.", required=True))
     chapters: tuple[Chapter, ...] = field(default=(), metadata=derived("The chapters, in folder order."))

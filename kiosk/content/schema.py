@@ -15,7 +15,7 @@ from . import model
 from .checks import COLOUR
 from .convert import is_required, yaml_fields
 from .figures import NOT_APPLICABLE_MARKS, UNKNOWN_MARKS
-from .model import Cell, Colour, FileRef, Markdown, PinHash, Text
+from .model import Cell, Colour, FileRef, Markdown, PinHash, ScreenSize, Text
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 LANGUAGE_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$"
@@ -38,6 +38,8 @@ SIMPLE = {
     FileRef: {"type": "string", "description": "A file path, relative to this YAML file."},
     Colour: {"type": "string", "pattern": COLOUR.pattern},
     PinHash: {"type": "string", "pattern": r"^pbkdf2-sha256\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$"},
+    ScreenSize: {"type": "string", "pattern": r"^\s*\d+\s*[xX×]\s*\d+\s*$",
+                 "description": "WIDTHxHEIGHT in pixels, like 1920x1080."},
     float: {"type": "number"},
     int: {"type": "integer"},
     bool: {"type": "boolean"},

@@ -87,6 +87,18 @@ class PinHash(str):
     """The admin PIN as the salted hash that ``kiosk admin-pin`` prints."""
 
 
+class ScreenSize(str):
+    """A screen the exhibit is made for, in pixels as WIDTHxHEIGHT: 1920x1080."""
+
+    @property
+    def width(self) -> int:
+        return int(self.partition("x")[0])
+
+    @property
+    def height(self) -> int:
+        return int(self.partition("x")[2])
+
+
 class CellKind(Enum):
     KNOWN = "known"
     UNKNOWN = "unknown"

@@ -143,6 +143,22 @@ class MarkdownLabel(QLabel):
         cursor.setPosition(self._doc.lastBlock().position())
         cursor.setBlockFormat(last)
 
+    def laid_out_lines(self, width: int) -> list[tuple[float, str]]:
+        """The text's lines as laid out ``width`` px wide: where each ends below the label's top,
+        and its words (the fit checks count the words past the screen's edge)."""
+        self._update_document()
+        self._doc.setTextWidth(width)
+        layout, lines = self._doc.documentLayout(), []
+        block = self._doc.begin()
+        while block.isValid():
+            top, text, text_layout = layout.blockBoundingRect(block).top(), block.text(), block.layout()
+            for k in range(text_layout.lineCount()):
+                line = text_layout.lineAt(k)
+                start = line.textStart()
+                lines.append((top + line.y() + line.height(), text[start:start + line.textLength()]))
+            block = block.next()
+        return lines
+
     def hasHeightForWidth(self) -> bool:
         return True
 
@@ -274,18 +290,21 @@ def page_column(title: str, ui: UiTheme) -> tuple[GridColumn, Optional[QLabel]]:
     return grid, title_block(title, ui, grid)
 
 
-def close_page(view: QWidget, grid: GridColumn, context: str, space: int) -> Optional[QLabel]:
+def close_page(view: QWidget, grid: GridColumn, context: str, space: int) -> tuple[Optional[QLabel], QScrollArea]:
     """End a centred page: its context text (if any) ``space`` below, room beneath, and the
-    column filling ``view``. The context label, or None."""
+    column filling ``view`` in a scroll area, which scrolls only where the words do not fit
+    (large text on a small screen). The context label, or None, and the area."""
     label = None
     if context:
         grid.column.addSpacing(space)
         label = grid.add_text(MarkdownLabel(context, "body"))
     grid.column.addStretch(2)
+    area = scroll_area(Qt.Orientation.Vertical, view)
+    area.setWidget(grid)
     layout = QVBoxLayout(view)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(grid)
-    return label
+    layout.addWidget(area)
+    return label, area
 
 
 def scroll_area(orientation: Qt.Orientation, parent: Optional[QWidget] = None) -> QScrollArea:

@@ -81,6 +81,19 @@ class CategoryAxis(pg.AxisItem):
         self.setStyle(tickFont=font, tickLength=0)
 
     def generateDrawSpecs(self, p):
+        placed = self.placed_names()
+        if placed is None:
+            return None
+        bounds = self.mapRectFromParent(self.geometry())
+        vertical = self.orientation in ("left", "right")
+        texts = [text for _, one in placed for text in one]
+        baseline = (bounds.topRight(), bounds.bottomRight()) if vertical else (bounds.topLeft(), bounds.topRight())
+        return (self.pen(), *baseline), [], texts
+
+    def placed_names(self):
+        """Each name and the lines it is drawn in, as (name, [(rect, flags, line), ...]): wrapped
+        to its band, the last line elided with "…" where the band holds too few. The drawing
+        and the fit checks (:mod:`kiosk.ui.fit`) both read it. None before the axis has a view."""
         view = self.linkedView()
         if view is None:
             return None
@@ -88,7 +101,7 @@ class CategoryAxis(pg.AxisItem):
         font = self.style["tickFont"]
         line = line_height(font)
         vertical = self.orientation in ("left", "right")
-        texts = []
+        placed = []
         for i, name in enumerate(self._names):
             a = self.mapFromScene(view.mapViewToScene(QPointF(i - 0.5, i - 0.5)))
             b = self.mapFromScene(view.mapViewToScene(QPointF(i + 0.5, i + 0.5)))
@@ -104,9 +117,9 @@ class CategoryAxis(pg.AxisItem):
                 left, top = (a.x() + b.x()) / 2 - width / 2, bounds.top() + self._gap
                 flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
             flags |= Qt.TextFlag.TextDontClip  # the lines are set closer than the glyphs are tall
-            texts += [(QRectF(left, top + k * line, width, line), flags, text) for k, text in enumerate(lines)]
-        baseline = (bounds.topRight(), bounds.bottomRight()) if vertical else (bounds.topLeft(), bounds.topRight())
-        return (self.pen(), *baseline), [], texts
+            placed.append((name, [(QRectF(left, top + k * line, width, line), flags, text)
+                                  for k, text in enumerate(lines)]))
+        return placed
 
 
 class ValueAxis(pg.AxisItem):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from kiosk.content.model import FigurePage
 from kiosk.ui.pages.base import PageView, ViewContext
-from kiosk.ui.widgets import close_page, page_column, text_label
+from kiosk.ui.widgets import close_page, overflows, page_column, scroll_to_start, text_label
 
 NUMBER_AND_WORD = re.compile(r"(\d) (?=\S)")
 
@@ -25,11 +26,19 @@ class FigurePageView(PageView):
         self.figure_label = grid.add_wide(text_label("", "figure"))
         grid.column.addSpacing(ui.px(8))
         self.label_label = grid.add_text(text_label(ctx.text(page.label), "subtitle"))
-        self.context_label = close_page(self, grid, ctx.text(page.context), ui.px(40))
+        self.context_label, self._area = close_page(self, grid, ctx.text(page.context), ui.px(40))
         self.texts.bind(self.figure_label, self._figure)
         for label, text in ((self.title_label, page.title), (self.label_label, page.label),
                             (self.context_label, page.context)):
             self.bind_text(label, text)
+
+    def reset(self) -> None:
+        scroll_to_start(self._area)
+
+    def scroll_area_for(self, orientation: Qt.Orientation) -> Optional[QAbstractScrollArea]:
+        if orientation == Qt.Orientation.Vertical and overflows(self._area, orientation):
+            return self._area
+        return None
 
     def _figure(self, ctx: ViewContext) -> str:
         """The figure as the curator wrote it, else the value in the visitor's locale."""
