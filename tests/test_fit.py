@@ -152,7 +152,7 @@ def test_kiosk_validate_reports_the_fit_warnings_with_the_rest(tmp_path, qapp, m
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "content", "--strict"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out == [*expected, "1 chapter, 1 page, 0 charts, 1 image, 1 language: 0 errors, 2 warnings"]
+    assert out == [*expected, "checked content: 1 chapter, 1 page, 0 charts, 1 image, 1 language: 0 errors, 2 warnings"]
 
 
 @pytest.mark.parametrize("value, message", [
