@@ -154,7 +154,8 @@ class HomeScreen(QWidget):
 
     def misfits(self) -> list[TileMisfit]:
         """Each tile title over two lines and each teaser cut short, as the tiles are laid out
-        now (lay the screen out at the size to check first: ``layout().activate()``)."""
+        at the screen's size now (a change still waiting for the layout is laid out first)."""
+        self.layout().activate()
         found = []
         for index, tile in enumerate(self.tiles):
             title, teaser = tile.title, tile.teaser
@@ -166,9 +167,7 @@ class HomeScreen(QWidget):
 
     def fit(self) -> HomeFit:
         """How the chapters sit on the grid now: pages, columns, rows, tile size."""
+        self.layout().activate()
         plan = self.grid.plan
-        if plan is None:
-            self.layout().activate()
-            plan = self.grid.plan
         return HomeFit(len(self.tiles), plan.pages, plan.columns, plan.rows, plan.tile, plan.least,
                        plan.below_minimum)

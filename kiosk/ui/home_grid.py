@@ -61,16 +61,18 @@ def plan_grid(ui: UiTheme, count: int, width: int, height: int, bar: int,
     (the bar and its gap; 0 where it sits elsewhere) takes its room from the height when there
     is more than one page.
 
-    Of the column counts the width allows, the one that cuts the fewest texts short (``cuts``
-    counts them for a tile size), then with the fewest pages, then the fewest rows on a page
+    Of the most columns the width allows and one fewer (never fewer still: one long teaser must
+    not halve the grid), the one that cuts the fewest texts short (``cuts`` counts them for a
+    tile size), then with the fewest pages, then the fewest rows on a page
     (4 chapters: one row of 4, not 3 and 1), then the fewest columns (wider tiles). Tiles grow
     taller into spare height only as far as the longest words need (``words`` gives the height
     of the tallest title and teaser for a tile width). A text too
-    long for any tile is cut in every plan, so it never makes the grid page."""
+    long for both is cut in either, so it never makes the grid page."""
     gap, least_w = ui.gap, least_tile_width(ui)
     most = max(1, (width + gap) // (least_w + gap))
     least = QSize(least_w, tile_height(ui, least_w))
-    plans = [_plan(ui, count, columns, width, height, bar, words) for columns in range(1, min(most, max(count, 1)) + 1)]
+    widest = min(most, max(count, 1))
+    plans = [_plan(ui, count, columns, width, height, bar, words) for columns in range(max(1, widest - 1), widest + 1)]
     best = min(plans, key=lambda plan: (cuts(plan.tile), plan.pages, math.ceil(min(count, plan.per_page) / plan.columns),
                                         plan.columns))
     return GridPlan(best.columns, best.rows, best.tile, best.pages, least)

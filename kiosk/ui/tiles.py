@@ -30,8 +30,8 @@ ART_ASPECT = 5.0  # the artwork band: five wide to one high
 TITLE_LINES = 2
 TEASER_LINES = 2  # always room for these; a title of one line leaves room for one more
 TEASER_MOST_LINES = 4  # where the screen has height to spare
-TILE_PAD = 16  # design px around a tile's contents
-TILE_SPACING = 8  # design px between the artwork, the title and the teaser
+TILE_PAD = 14  # design px around a tile's contents
+TILE_SPACING = 6  # design px between the artwork, the title and the teaser
 ELLIPSIS = "…"
 TRAILING = " ,;:–—-"  # left off before an ellipsis: "the party,…" reads as "the party…"
 
