@@ -170,3 +170,7 @@ class Labels:
     admin_status: Text = field(metadata=label("Status line; {version}, {content} and {loaded} are filled in.",
                                               "version", "content", "loaded"))
     text_size: Text = field(metadata=label("The button that makes texts larger, step by step, then normal again."))
+    chapters_previous: Text = field(default=Text.plain("Previous chapters"), metadata=label(
+        "The arrow to the previous page of chapter tiles (read out by screen readers)."))
+    chapters_next: Text = field(default=Text.plain("More chapters"), metadata=label(
+        "The arrow to the next page of chapter tiles (read out by screen readers)."))

@@ -21,6 +21,7 @@ DESIGN_HEIGHT = 1080
 MIN_TAP_PX_AT_1080 = 64
 MM_PER_INCH = 25.4
 HEADING_SHARE = 0.62  # a heading inside a page (an event's title, "Sources") to the title size
+TILE_TITLE_SHARE = 1.1  # a chapter tile's title to the body size
 CARD_TITLE_SHARE = 0.92  # the home screen's timeline cards to the caption size: so the line fits
 
 # High contrast: white on black, a yellow accent, every colour at least 4.5:1 on black (the muted
@@ -95,7 +96,8 @@ class UiTheme:
         return self._motion(self.theme.timings.fade_ms)
 
     def font(self, role: str) -> QFont:
-        """The font of a text role: body, caption, card-title, button, heading, title, display."""
+        """The font of a text role: body, caption, card-title, button, heading, title, tile-title,
+        display."""
         sizes, fonts = self.theme.sizes, self.theme.fonts
         family, size, weight = {
             "body": (fonts.body, sizes.body, QFont.Weight.Normal),
@@ -104,6 +106,7 @@ class UiTheme:
             "button": (fonts.body, sizes.caption, QFont.Weight.Bold),
             "heading": (fonts.heading, sizes.title * HEADING_SHARE, QFont.Weight.Bold),
             "title": (fonts.heading, sizes.title, QFont.Weight.Bold),
+            "tile-title": (fonts.heading, sizes.body * TILE_TITLE_SHARE, QFont.Weight.Bold),
             "display": (fonts.heading, sizes.display, QFont.Weight.Bold),
         }[role]
         font = QFont(family)
@@ -183,7 +186,7 @@ QLabel[role="body"] {{ font-size: {ui.text_px(s.body)}px; }}
 QLabel[role="caption"] {{ font-size: {ui.text_px(s.caption)}px; color: {c.muted}; }}
 QLabel[role="card-title"] {{ font-size: {ui.text_px(s.caption * CARD_TITLE_SHARE)}px; color: {c.muted}; }}
 QLabel[role="legend"] {{ font-size: {ui.text_px(s.caption)}px; color: {c.text}; }}
-QLabel[role="tile-title"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.body * 1.1)}px;
+QLabel[role="tile-title"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.body * TILE_TITLE_SHARE)}px;
     font-weight: bold; }}
 QLabel[role="invitation"] {{ font-size: {ui.text_px(s.body)}px; font-weight: bold; color: {c.accent_text};
     background: {c.accent}; border-radius: {ui.tap_px // 2}px; padding: 0 {ui.px(48)}px; }}
@@ -204,6 +207,11 @@ QPushButton[role="tile"] {{ background: {c.surface}; border-radius: {radius}px; 
     text-align: left; }}
 QPushButton[role="tile"]:pressed {{ background: {c.accent}; }}
 QPushButton[role="tile"][selected="true"] {{ border-color: {c.accent}; }}
+QPushButton[role="arrow"] {{ background: transparent; border-color: {c.muted}; padding: 0;
+    min-width: {ui.tap_px - 2 * border}px; max-width: {ui.tap_px - 2 * border}px;
+    min-height: {ui.tap_px - 2 * border}px; max-height: {ui.tap_px - 2 * border}px; font-family: "{f.heading}"; font-size: {ui.text_px(s.title * 0.8)}px; }}
+QPushButton[role="arrow"]:pressed {{ background: {c.accent}; border-color: {c.accent}; }}
+QPushButton[role="arrow"]:disabled {{ color: {c.surface}; border-color: {c.surface}; }}
 QPushButton[role="key"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title)}px; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
 QScrollBar:vertical {{ background: transparent; width: {ui.px(6)}px; margin: 0; }}
