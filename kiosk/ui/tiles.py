@@ -101,6 +101,10 @@ class TileText(QWidget):
         """The whole text (what is shown may end early, with an ellipsis)."""
         return self._text
 
+    def whole_lines(self) -> list[str]:
+        """The whole text broken into lines as wide as it was last laid out."""
+        return wrap_lines(self._text, self._font, getattr(self, "_width", self.width()))
+
     def shown_lines(self) -> list[str]:
         return list(self._lines)
 
@@ -116,6 +120,7 @@ class TileText(QWidget):
     def lay_out(self, width: int, most: int) -> int:
         """Break the text into at most ``most`` lines ``width`` wide; the height they take."""
         self._lines, self.needed = fit_lines(self._text, self._font, width, most)
+        self._width = width
         self.update()
         return len(self._lines) * self.line_height
 

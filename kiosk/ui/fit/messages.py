@@ -21,6 +21,8 @@ TILE_TITLE = ("takes {needed} on its home tile at {size}{scaled}; the tile shows
 TILE_TEASER = "does not fit its home tile at {size}{scaled} (needs {needed}, {shown} show); cut about {words}"
 HOME_FULL = ("the home screen cannot hold {count} chapters at {size}{scaled}: a tile gets {tile_w}×{tile_h} px, "
              "too small for its title and a line of its teaser; take chapters out or merge some")
+HOME_PAGES = ("the home screen needs {pages} pages of tiles for {count} chapters at {size}, more than a "
+              "visitor will page through (at most {most}); take chapters out or merge some")
 
 
 def size_text(size: tuple[int, int]) -> str:
