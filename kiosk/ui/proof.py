@@ -204,7 +204,8 @@ class Proof:
         """The review PDF of the screens rendered (``run`` first)."""
         from kiosk.ui.review_pdf import Review, write_review_pdf
 
-        review = Review(self.kiosk.result.exhibit, self.shots, fit_problems(result), self.content_dir,
+        review = Review(self.kiosk.result.exhibit, self.shots, fit_problems(result),
+                        str(Path(self.content_dir).resolve()),
                         self.size, self.lang)
         try:
             pages = write_review_pdf(target, review)

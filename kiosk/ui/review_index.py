@@ -31,41 +31,37 @@ def text_words(text: str) -> int:
     return len(text.split())
 
 
+HIDDEN = ("sources", "notes", "alt", "id", "origin", "type")  # not read on the page itself
+
+
 def page_words(page, lang: str) -> list[tuple[str, int]]:
-    """The words a visitor can read on ``page`` in ``lang``, by key: its title and texts, a chart's
-    footnote and notes, a timeline's events. Sources are counted apart (they open on request)."""
-    counts: list[tuple[str, int]] = []
-    for key, text in _texts(page):
-        if key not in ("sources", "notes"):
-            counts.append((key, text_words(text.get(lang))))
-    return [(key, count) for key, count in counts if count]
+    """The words a visitor can read on ``page`` in ``lang``, by what they are: its title and
+    texts by key, a chart's labels, footnote and notes on figures, a timeline's events.
+    Sources are counted apart (they open on request); ``alt`` is for screen readers."""
+    counts: dict[str, int] = {}
 
+    def add(key: str, text) -> None:
+        if text is not None:
+            counts[key] = counts.get(key, 0) + text_words(text.get(lang))
 
-def _texts(obj, prefix: str = "") -> Iterable[tuple[str, Text]]:
-    """Every visible Text inside a page, with the key it is written under."""
-    for item in fields(obj):
-        if not item.metadata.get("doc") or item.metadata.get("yaml") is False:
+    for item in fields(page):
+        value = getattr(page, item.name)
+        if item.name in HIDDEN or value is None:
             continue
-        value = getattr(obj, item.name)
-        key = f"{prefix}{item.name}"
         if isinstance(value, Text):
-            yield key, value
-        elif isinstance(value, tuple):
-            for one in value:
-                if isinstance(one, Text):
-                    yield key, one
-                elif hasattr(one, "__dataclass_fields__"):
-                    yield from _texts(one, f"{key} → ")
-        elif hasattr(value, "__dataclass_fields__"):
-            yield from _texts(value, f"{key} → ")
-
-
-def merged_words(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The same keys added up (a timeline's events → title, one count for all events)."""
-    total: dict[str, int] = {}
-    for key, count in counts:
-        total[key] = total.get(key, 0) + count
-    return list(total.items())
+            add(item.name, value)
+        elif item.name == "chart":
+            for text in (*value.categories_resolved, *(s.label for s in value.series_resolved),
+                         value.unit, value.value_axis):
+                add("chart labels", text)
+            add("footnote", value.footnote)
+            for note in value.annotations:
+                add("notes on figures", note.text)
+        elif item.name == "events":
+            for event in value:
+                for text in (event.date, event.title, event.text):
+                    add("events", text)
+    return [(key, count) for key, count in counts.items() if count]
 
 
 class ProblemIndex:
