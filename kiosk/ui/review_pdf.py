@@ -63,6 +63,21 @@ def for_print(image: QImage, inches: float) -> QImage:
     return image.scaledToWidth(most, Qt.TransformationMode.SmoothTransformation)
 
 
+def slice_tops(doc: QTextDocument, height: float) -> list[float]:
+    """Where each page's part of ``doc`` starts: as far down as ``height`` allows, at the top of a
+    line, so that no line is cut in two (a line taller than a page is cut where it must be)."""
+    lines, block, layout = [], doc.firstBlock(), doc.documentLayout()
+    while block.isValid():
+        top, text = layout.blockBoundingRect(block).top(), block.layout()
+        lines += [top + text.lineAt(i).y() for i in range(text.lineCount())]
+        block = block.next()
+    lines, total, tops = sorted(set(lines)), doc.size().height(), [0.0]
+    while total - tops[-1] > height:
+        fitting = [y for y in lines if tops[-1] < y <= tops[-1] + height]
+        tops.append(fitting[-1] if fitting else tops[-1] + height)
+    return tops
+
+
 class ReviewPdf:
     def __init__(self, target: Path, review: Review):
         self.review, self.target = review, target
@@ -181,16 +196,26 @@ class ReviewPdf:
         under = QRectF(box.left(), screen.bottom() + mm(5), screen.width(), 0)
         under.setBottom(self.page_rect.height() - mm(MARGIN))
         beside, below = self._column(shot), self._below(shot)
-        if under.height() < mm(UNDER_LEAST):
-            beside, below = below + beside, []
+        if under.height() < mm(UNDER_LEAST):  # a tall screen: all beside it, what was shown first
+            beside, below = below[:1] + beside + below[1:], []
         rest = []
         for html, rect in ((below, under), (beside, side)):
             if html:
                 rest += self._flow("".join(html), rect, BODY_PT, own_page=False)
-        for draw in rest:  # what did not fit even in small type: on pages of its own, after
+        self._continue(shot, after_chapters, rest, box)
+
+    def _continue(self, shot: Shot, after_chapters: bool, rest: list, box: QRectF) -> None:
+        """What did not fit beside a screen even in small type: on pages after it, its parts
+        side by side as columns, under the same heading marked as continued."""
+        while rest:
             self._new_page()
-            draw()
-    def _header(self, shot: Shot, after_chapters: bool) -> None:
+            self._header(shot, after_chapters, continued=True)
+            x, right = mm(MARGIN), self.page_rect.width() - mm(MARGIN)
+            while rest and (x == mm(MARGIN) or x + rest[0][0] <= right):
+                width, draw = rest.pop(0)
+                draw(QRectF(x, box.top(), width, box.height()))
+                x += width + mm(GAP)
+    def _header(self, shot: Shot, after_chapters: bool, continued: bool = False) -> None:
         painter = self.painter
         rect = QRectF(mm(MARGIN), mm(MARGIN), self.page_rect.width() - 2 * mm(MARGIN), mm(HEADER - 4))
         painter.setPen(QColor(MUTED))
@@ -198,7 +223,8 @@ class ReviewPdf:
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, shot.path.name)
         painter.setPen(QColor(INK))
         painter.setFont(self._font(self.heading_font, 12, bold=True))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self._where(shot, after_chapters))
+        where = self._where(shot, after_chapters) + (" (continued)" if continued else "")
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, where)
         painter.setPen(QPen(QColor(ACCENT), mm(0.4)))
         y = rect.bottom() + mm(1.8)
         painter.drawLine(QPointF(rect.left(), y), QPointF(rect.left() + mm(12), y))
@@ -256,28 +282,31 @@ class ReviewPdf:
     def _flow(self, html: str, rect: QRectF, point_size: float, shrink: bool = True,
               own_page: bool = True) -> list:
         """Draw ``html`` in ``rect``: on new pages of its own (``own_page``), or its first part
-        on this page and the rest returned, one callable per page still to draw. Where it does
+        on this page and the rest returned, as (width, draw into a rect) for each part still
+        to draw. Where it does
         not fit it is set smaller (``shrink``, down to LEAST_PT) and then goes on over further
         pages: never cut."""
         doc = self._document(html, rect.width(), point_size)
         while shrink and doc.size().height() > rect.height() and point_size > LEAST_PT:
             point_size = max(LEAST_PT, point_size - 0.5)
             doc = self._document(html, rect.width(), point_size)
-        doc.setPageSize(QSizeF(rect.width(), rect.height()))
-        slices = [lambda n=number: self._draw_slice(doc, rect, n) for number in range(doc.pageCount())]
+        cuts = slice_tops(doc, rect.height())
+        ends = cuts[1:] + [doc.size().height()]
+        slices = [(rect.width(), lambda target, top=top, end=end: self._draw_slice(doc, target, top, end))
+                  for top, end in zip(cuts, ends)]
         if not own_page:
-            slices.pop(0)()
+            slices.pop(0)[1](rect)
             return slices
-        for draw in slices:
+        for _, draw in slices:
             self._new_page()
-            draw()
+            draw(rect)
         return []
 
-    def _draw_slice(self, doc: QTextDocument, rect: QRectF, number: int) -> None:
-        """The ``number``th page's height of ``doc``, in ``rect``."""
+    def _draw_slice(self, doc: QTextDocument, rect: QRectF, top: float, end: float) -> None:
+        """The part of ``doc`` from ``top`` to ``end``, at the top of ``rect``."""
         self.painter.save()
-        self.painter.translate(rect.left(), rect.top() - number * rect.height())
-        doc.drawContents(self.painter, QRectF(0, number * rect.height(), rect.width(), rect.height()))
+        self.painter.translate(rect.left(), rect.top() - top)
+        doc.drawContents(self.painter, QRectF(0, top, rect.width(), end - top))
         self.painter.restore()
 
     def _document(self, html: str, width: float, point_size: float) -> QTextDocument:
