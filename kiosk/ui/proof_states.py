@@ -23,7 +23,8 @@ def page_states(kiosk, shoot: Shoot) -> None:
     """Shoot the current page's first screen and every state it can be brought to."""
     chapter = kiosk.screens.chapter
     view = chapter.stack.current_view()
-    shoot("", "as the page opens")
+    events = len(getattr(view.page, "events", ())) if view is not None else 0
+    shoot("", f"as the page opens, event 1 of {events} told" if events else "as the page opens")
     if view is None:
         return
     _scrolled(view, shoot)
