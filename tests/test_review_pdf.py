@@ -48,3 +48,12 @@ def test_notes_too_long_for_their_column_go_on_over_the_next_pages_whole(qapp, t
     words = " ".join(text)
     assert all(f"Doubt {number} of many" in words for number in range(1, 201))
     assert "Doubt 200 of many" in continued[-1]
+
+
+def test_the_pdf_shows_the_validators_warnings_with_the_fit_checks(qapp, tmp_path: Path):
+    from kiosk.ui.proof import fit_problems
+
+    result = load_exhibit(write_small(tmp_path / "small"), shown_as="small")
+    [long_text] = result.warnings  # the long read's "about 280 words"
+    problems = fit_problems(result)
+    assert problems[0] == long_text and len(problems) == len(set(problems))
