@@ -21,14 +21,14 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 from kiosk.content.model import Chapter, Exhibit
 from kiosk.content.problems import Problem
 from kiosk.ui.review_index import ProblemIndex, Shot, page_words, problem_line
+from kiosk.ui.review_text import (ACCENT, INK, MUTED, WARN, counted, for_print, heading, para, pre,
+                                  slice_tops, table)
 
 DPI = 300
 MARGIN, GAP, HEADER = 12.0, 7.0, 11.0  # mm
 SCREEN_MAX = (190.0, 174.0)  # mm: the most a screen may take, wide and high
 UNDER_LEAST = 30.0  # mm under the screen, at least, for text there (else it all goes beside)
-PRINT_PPI = 200  # the screens' pixels per inch on paper, at most
 BODY_PT, LEAST_PT = 9.0, 6.5  # a column's type, and the least it shrinks to before it goes on
-INK, MUTED, ACCENT, WARN = "#1d1d1f", "#6a665f", "#9c2219", "#a34a00"
 
 
 @dataclass(frozen=True)
@@ -52,30 +52,6 @@ def write_review_pdf(target: Path, review: Review) -> int:
 
 def mm(value: float) -> float:
     return value * DPI / 25.4
-
-
-def for_print(image: QImage, inches: float) -> QImage:
-    """The screen at no more than PRINT_PPI over ``inches``: sharp on paper, and a PDF two thirds
-    the size of one at a 1920-pixel screen's own pixels."""
-    most = round(inches * PRINT_PPI)
-    if image.width() <= most:
-        return image
-    return image.scaledToWidth(most, Qt.TransformationMode.SmoothTransformation)
-
-
-def slice_tops(doc: QTextDocument, height: float) -> list[float]:
-    """Where each page's part of ``doc`` starts: as far down as ``height`` allows, at the top of a
-    line, so that no line is cut in two (a line taller than a page is cut where it must be)."""
-    lines, block, layout = [], doc.firstBlock(), doc.documentLayout()
-    while block.isValid():
-        top, text = layout.blockBoundingRect(block).top(), block.layout()
-        lines += [top + text.lineAt(i).y() for i in range(text.lineCount())]
-        block = block.next()
-    lines, total, tops = sorted(set(lines)), doc.size().height(), [0.0]
-    while total - tops[-1] > height:
-        fitting = [y for y in lines if tops[-1] < y <= tops[-1] + height]
-        tops.append(fitting[-1] if fitting else tops[-1] + height)
-    return tops
 
 
 class ReviewPdf:
@@ -137,39 +113,39 @@ class ReviewPdf:
                 ("Pictures", sum(page.type == "image" for page in pages)),
                 ("Words on the pages", words), ("Screens in this proof", len(review.shots)),
                 ("Warnings", self.index.count())]
-        html = [self._h(self._text(exhibit.title), 30, heading=True)]
+        html = [heading(escape(self._text(exhibit.title)), 30, self.heading_font)]
         if exhibit.subtitle is not None:
-            html.append(self._p(self._text(exhibit.subtitle), 14, MUTED))
-        html.append(self._p("Review proof: every screen a visitor can reach, each with its page's curator "
+            html.append(para(escape(self._text(exhibit.subtitle)), 14, MUTED))
+        html.append(para("Review proof: every screen a visitor can reach, each with its page's curator "
                             "notes, sources, word count and warnings.", 11, MUTED))
-        html.append(self._table(rows))
-        html.append(self._h("Chapters", 12))
+        html.append(table(rows))
+        html.append(heading("Chapters", 12))
         chapters = []
         for number, chapter in enumerate(exhibit.chapters):
             screens = sum(1 for shot in review.shots if shot.chapter == number)
             warnings = len(self.index.for_chapter(number)) + sum(
                 len(self.index.for_page(number, p)) for p in range(len(chapter.pages)))
-            chapters.append((f"{number + 1}.", self._counted(escape(self._text(chapter.title)), [
+            chapters.append((f"{number + 1}.", counted(escape(self._text(chapter.title)), [
                 f"{len(chapter.pages)} page{'s' * (len(chapter.pages) != 1)}",
                 f"{screens} screen{'s' * (screens != 1)}"], warnings)))
-        html.append(self._table(chapters, raw=True, key_width=4))
+        html.append(table(chapters, raw=True, key_width=4))
         if self.index.general:
-            html.append(self._h("Warnings not about one page", 12, colour=WARN))
-            html += [self._p(escape(str(problem)), 9, WARN) for problem in self.index.general]
+            html.append(heading("Warnings not about one page", 12, colour=WARN))
+            html += [para(escape(str(problem)), 9, WARN) for problem in self.index.general]
         self._flow("".join(html), self._full_rect(), BODY_PT, shrink=False)
 
     def _chapter_page(self, index: int) -> None:
         chapter: Chapter = self.review.exhibit.chapters[index]
-        html = [self._p(f"Chapter {index + 1} of {len(self.review.exhibit.chapters)} · "
+        html = [para(f"Chapter {index + 1} of {len(self.review.exhibit.chapters)} · "
                         f"{escape(chapter.origin.file)}", 9, MUTED),
-                self._h(escape(self._text(chapter.title)), 26, heading=True),
-                self._p(escape(self._text(chapter.teaser)), 13, MUTED)]
+                heading(escape(self._text(chapter.title)), 26, self.heading_font),
+                para(escape(self._text(chapter.teaser)), 13, MUTED)]
         if chapter.advisory is not None:
-            html.append(self._p(f"<b>Content advisory:</b> {escape(self._text(chapter.advisory))}", 10))
+            html.append(para(f"<b>Content advisory:</b> {escape(self._text(chapter.advisory))}", 10))
         html += self._warnings(self.index.for_chapter(index), "Warnings about the chapter")
         if chapter.notes:
-            html += [self._h("Curator's notes", 11), self._pre(chapter.notes)]
-        html.append(self._h("Pages", 11))
+            html += [heading("Curator's notes", 11), pre(chapter.notes)]
+        html.append(heading("Pages", 11))
         rows = []
         for number, page in enumerate(chapter.pages):
             words = sum(count for _, count in page_words(page, self.review.lang))
@@ -177,9 +153,9 @@ class ReviewPdf:
             screens = sum(1 for s in self.review.shots if (s.chapter, s.page) == (index, number))
             title = escape(self._text(page.title)) if page.title is not None else \
                 f"<i style='color:{MUTED}'>no title</i>"
-            rows.append((f"{number + 1}. {page.type}", self._counted(title, [
+            rows.append((f"{number + 1}. {page.type}", counted(title, [
                 f"{words} words", f"{screens} screen{'s' * (screens != 1)}"], warnings)))
-        html.append(self._table(rows, raw=True, key_width=10))
+        html.append(table(rows, raw=True, key_width=10))
         self._flow("".join(html), self._full_rect(), BODY_PT, shrink=False)
 
     def _screen_page(self, shot: Shot, after_chapters: bool) -> None:
@@ -248,33 +224,33 @@ class ReviewPdf:
             return []
         page = self.review.exhibit.chapters[shot.chapter].pages[shot.page]
         html = self._warnings(self.index.for_page(shot.chapter, shot.page), "Warnings")
-        html.append(self._h("Curator's notes", 10))
-        html.append(self._pre(page.notes) if page.notes else self._p("No notes for this page.", BODY_PT, MUTED))
+        html.append(heading("Curator's notes", 10))
+        html.append(pre(page.notes) if page.notes else para("No notes for this page.", BODY_PT, MUTED))
         return html
 
     def _below(self, shot: Shot) -> list[str]:
         """Under the screen: what the visitor did, the page's words, its sources, where it is written."""
-        html = [self._p(f"<b>Shown:</b> {escape(shot.state)}", BODY_PT)] if shot.state else []
+        html = [para(f"<b>Shown:</b> {escape(shot.state)}", BODY_PT)] if shot.state else []
         if shot.chapter is None or shot.page is None:
             return html
         page = self.review.exhibit.chapters[shot.chapter].pages[shot.page]
         counts = page_words(page, self.review.lang)
         detail = ", ".join(f"{escape(key)} {count}" for key, count in counts)
         total = sum(count for _, count in counts)
-        html.append(self._p(f"<b>Words:</b> {total}" + (f" ({detail})" if detail else ""), BODY_PT))
+        html.append(para(f"<b>Words:</b> {total}" + (f" ({detail})" if detail else ""), BODY_PT))
         if page.sources:
             sources = "".join(f"<li>{escape(self._text(s))}</li>" for s in page.sources)
             html.append(f"<p style='margin:0'><b>Sources:</b></p><ul style='margin-top:0'>{sources}</ul>")
         else:
-            html.append(self._p("<b>Sources:</b> none given", BODY_PT, WARN))
-        html.append(self._p(f"Written at {escape(str(page.origin))}", BODY_PT - 1, MUTED))
+            html.append(para("<b>Sources:</b> none given", BODY_PT, WARN))
+        html.append(para(f"Written at {escape(str(page.origin))}", BODY_PT - 1, MUTED))
         return html
 
-    def _warnings(self, problems: list[Problem], heading: str) -> list[str]:
+    def _warnings(self, problems: list[Problem], title: str) -> list[str]:
         if not problems:
             return []
         items = "".join(f"<li>{escape(problem_line(p))}</li>" for p in problems)
-        return [self._h(f"{heading} ({len(problems)})", 10, colour=WARN),
+        return [heading(f"{title} ({len(problems)})", 10, colour=WARN),
                 f"<ul style='color:{WARN}; margin-top:0'>{items}</ul>"]
 
     # --- drawing text -------------------------------------------------------------------
@@ -324,29 +300,6 @@ class ReviewPdf:
         font.setPointSizeF(point_size)
         font.setBold(bold)
         return font
-
-    def _h(self, text: str, size: float, heading: bool = False, colour: str = INK) -> str:
-        family = self.heading_font if heading else self.body_font
-        return (f"<p style='font-family:\"{family}\"; font-size:{size}pt; font-weight:bold; color:{colour}; "
-                f"margin-top:{size * 0.9:.0f}pt; margin-bottom:{size * 0.3:.0f}pt'>{text}</p>")
-
-    def _p(self, text: str, size: float, colour: str = INK) -> str:
-        return f"<p style='font-size:{size}pt; color:{colour}; margin:0 0 4pt 0'>{text}</p>"
-
-    def _pre(self, text: str) -> str:
-        """A curator's plain text, its lines kept as written."""
-        return f"<p style='white-space:pre-wrap; margin:0'>{escape(text.strip())}</p>"
-
-    def _table(self, rows, raw: bool = False, key_width: int = 22) -> str:
-        cells = "".join(f"<tr><td style='color:{MUTED}' width='{key_width}%'>{escape(str(key))}</td>"
-                        f"<td>{value if raw else escape(str(value))}</td></tr>" for key, value in rows)
-        return f"<table cellspacing='0' cellpadding='3' width='100%' style='margin-top:6pt'>{cells}</table>"
-
-    @staticmethod
-    def _counted(title: str, counts: list[str], warnings: int) -> str:
-        """A title, then its counts in grey and its warnings (if any) in the warnings' colour."""
-        warned = f", <span style='color:{WARN}'>{warnings} warning{'s' * (warnings != 1)}</span>" if warnings else ""
-        return f"{title}<span style='color:{MUTED}'> — {', '.join(counts)}</span>{warned}"
 
     def _full_rect(self) -> QRectF:
         return QRectF(mm(MARGIN), mm(MARGIN), self.page_rect.width() - 2 * mm(MARGIN),
