@@ -54,10 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     proof = commands.add_parser(
         "proof", help="render every screen to PNG for review",
-        description="Render every screen to PNG offscreen, plus a contact sheet.",
+        description="Render every screen a visitor can reach to PNG offscreen, plus a contact sheet; "
+                    "with --pdf, one PDF of them all for a review meeting.",
     )
     proof.add_argument("content", nargs="?", help=CONTENT_HELP)
-    proof.add_argument("--out", required=True, help="folder for the PNG files")
+    proof.add_argument("--out", metavar="DIR", help="folder for the PNG files")
+    proof.add_argument("--pdf", metavar="FILE", help="write a review PDF: every screen, with the notes, "
+                       "sources, word counts and warnings of its page")
     proof.add_argument("--size", default="1920x1080", metavar="WxH", help="screen size (default 1920x1080)")
     proof.add_argument("--lang", help="language code (default: the exhibit's first)")
 
@@ -116,7 +119,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_preview(args.content)
     if args.command == "proof":
         from .ui.proof import run_proof
-        return run_proof(args.content, args.out, args.size, args.lang)
+        return run_proof(args.content, args.out, args.size, args.lang, args.pdf)
     if args.size is not None:
         from .screen_size import parse_size, size_problem
         try:

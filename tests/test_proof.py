@@ -24,13 +24,23 @@ def kiosk(*args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=300)
 
 
-def expected_screens(exhibit) -> int:
-    """Attract, home, each advisory, every page, a revealed figure per chart page, idle, PIN, admin."""
-    screens = 2 + 3
+def expected_states(exhibit) -> dict[str, int]:
+    """The screens a proof must have besides the pages' scrolled screens, by file name (the
+    number in front left off): attract, home, each advisory, each page's first screen, each
+    figure revealed, each timeline event after the first, each sources panel; idle, PIN, admin."""
+    names = ["attract", "home"]
     for chapter in exhibit.chapters:
-        screens += bool(chapter.advisory) + len(chapter.pages)
-        screens += sum(page.type == "chart" for page in chapter.pages)
-    return screens
+        names += [f"{chapter.id}-advisory"] if chapter.advisory else []
+        for number, page in enumerate(chapter.pages, 1):
+            stem = f"{chapter.id}-p{number:02d}-{page.type}"
+            names.append(stem)
+            if page.type == "chart":
+                cells = sum(len(series.cells) for series in page.chart.series_resolved)
+                names += [f"{stem}-reveal-{n:02d}" for n in range(1, cells + 1)]
+            if page.type == "timeline":
+                names += [f"{stem}-event-{n:02d}" for n in range(2, len(page.events) + 1)]
+            names += [f"{stem}-sources"] if page.sources else []
+    return names + ["idle-warning", "admin-pin-pad", "admin"]
 
 
 def test_proof_renders_every_screen_of_the_exhibit_at_the_size_asked(tmp_path: Path, shipped_exhibit):
@@ -38,11 +48,17 @@ def test_proof_renders_every_screen_of_the_exhibit_at_the_size_asked(tmp_path: P
     done = kiosk("proof", str(CONTENT), "--out", str(out), "--size", f"{SIZE.width()}x{SIZE.height()}")
     assert done.returncode == 0, done.stderr
     shots = sorted(out.glob("[0-9][0-9][0-9]-*.png"))
-    count = expected_screens(shipped_exhibit)
-    assert len(shots) == count
+    names = [shot.stem.split("-", 1)[1] for shot in shots]
+    assert [shot.stem.split("-", 1)[0] for shot in shots] == [f"{n:03d}" for n in range(len(shots))]
+    scrolled = [name for name in names if "-scroll-" in name]
+    assert [name for name in names if name not in scrolled] == expected_states(shipped_exhibit)
+    for name in scrolled:  # a page's screens one after another, numbered from its second
+        stem, number = name.rsplit("-scroll-", 1)
+        before = names[names.index(name) - 1]
+        assert before == (stem if number == "02" else f"{stem}-scroll-{int(number) - 1:02d}"), name
     assert {path.name for path in out.iterdir()} == {path.name for path in shots} | {"contact-sheet.png"}
     assert done.stdout.splitlines()[-1] == \
-        f"{count} screens rendered to {out}; contact sheet {out / 'contact-sheet.png'}"
+        f"{len(shots)} screens rendered to {out}; contact sheet {out / 'contact-sheet.png'}"
     for shot in shots:
         reader = QImageReader(str(shot))
         assert reader.format() == b"png" and reader.size() == SIZE, shot.name

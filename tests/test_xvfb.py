@@ -217,7 +217,7 @@ def proof(tmp_path_factory):
     def picture() -> QImage:
         _, errors = running.communicate(timeout=120)
         assert running.returncode == 0, errors
-        [path] = out.glob(f"[0-9][0-9][0-9]-{CHAPTER}-p{PAGE + 1:02d}.png")
+        [path] = out.glob(f"[0-9][0-9][0-9]-{CHAPTER}-p{PAGE + 1:02d}-chart.png")
         return QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
 
     yield picture
