@@ -111,16 +111,12 @@ def what_the_content_holds(content: Path) -> str:
 SHIPPED = "checked content (the exhibit shipped with the kiosk): "
 
 
-@pytest.mark.xfail(strict=True, reason="the fit checks find today's home tiles cutting 7 teasers and the 1924 "
-                   "chart's names elided at 1.5× text (tests/test_fit.py): passes once those are fixed")
 def test_validate_the_shipped_content():
     done = kiosk("validate", "content")
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.splitlines() == [SHIPPED + what_the_content_holds(REPO / "content")]
 
 
-@pytest.mark.xfail(strict=True, reason="the fit checks find today's home tiles cutting 7 teasers and the 1924 "
-                   "chart's names elided at 1.5× text (tests/test_fit.py): passes once those are fixed")
 def test_validate_strict_the_shipped_content(capsys, monkeypatch):
     monkeypatch.chdir(REPO)
     assert main(["validate", "--strict"]) == 0  # no folder given: ./content

@@ -119,11 +119,15 @@ READ_RIGHT = [
 ]
 
 
+FIT = "run into each other at"  # the figures of a test's upright bars meet with text at 1.5×
+
+
 @pytest.mark.parametrize("data, bars, figures", READ_RIGHT)
 def test_a_spreadsheet_csv_is_read_right(data, bars, figures, tmp_path, monkeypatch, capsys):
     content = exhibit_with(tmp_path, data)
     code, out = validate(tmp_path, monkeypatch, capsys)
-    assert (code, out[:-1]) == (0, [])
+    # Nothing said about the file or its figures (how the chart fits the screen is another check)
+    assert (code, [line for line in out[:-1] if FIT not in line]) == (0, [])
     assert the_chart(content) == (bars, figures)
 
 

@@ -178,8 +178,5 @@ def test_the_targets_default_to_1920x1080_and_1366x768(tmp_path):
     assert load_exhibit(root).exhibit.screens == ("1920x1080", "1366x768")
 
 
-@pytest.mark.xfail(strict=True, reason="today's home tiles cut 7 of the 8 teasers at 1920×1080 (the paging home "
-                   "grid of issue 7 fixes it), and the 1924 chart's names are elided and its figures meet with "
-                   "text at 1.5×: see the fit report")
 def test_the_shipped_exhibit_fits_every_target_screen(qapp):
     assert fit_lines(SHIPPED) == []

@@ -75,12 +75,6 @@ class Legend(QWidget):
         self._layout.setDirection(direction)
         self._layout.setSpacing(self._spacing[1 if vertical else 0])
 
-    def row_width(self) -> int:
-        """How wide the legend is with every entry in one row."""
-        self.ensurePolished()
-        entries = [self._layout.itemAt(i).sizeHint().width() for i in range(self._layout.count() - 1)]
-        return sum(entries) + self._spacing[0] * max(0, len(entries) - 1)
-
 
 class Callout(QWidget):
     """The panel with a tapped bar's figure, its unit and its note."""

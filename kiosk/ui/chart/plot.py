@@ -10,13 +10,14 @@ import math
 from typing import Optional
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Slot
-from PySide6.QtGui import QBrush, QColor, QPen, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QSizePolicy
 
 import pyqtgraph as pg  # after PySide6, so that pyqtgraph binds to it
 
 from kiosk.content.model import CellKind, ChartSpec
-from kiosk.ui.chart.geometry import Bar, fitting_width, layout_bars, line_height, name_lines, value_top
+from kiosk.ui.chart.geometry import (GROUP, NAME_ROOM, Bar, fitting_width, layout_bars, line_height, name_lines,
+                                     value_top, wrap_lines)
 from kiosk.ui.chart.items import CategoryAxis, HatchedBars, ValueAxis, hatch_brush
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.theme import configure_charts, contrast
@@ -25,6 +26,7 @@ DIMMED = 0.32  # opacity of the bars that are not the revealed one
 TICK = 6  # design px: the value axis' tick marks, and the gap from them to their figures
 NAME_GAP = 18  # design px between a category's name and its bars
 NAME_SHARE = 0.4  # of the chart's width, at most, for the category names beside the bars
+MOST_NAME_LINES = 3  # a category name beside its bars takes up to three lines before it is cut
 
 Key = tuple[int, int]  # (series, category)
 
@@ -227,6 +229,17 @@ class ChartPlot(pg.PlotWidget):
         """
         if self.range.size().toSize() != self.size():
             self.resizeEvent(QResizeEvent(self.size(), self.size()))
+
+    def least_band(self, limit: float) -> float:
+        """The height a category's band needs beside horizontal bars: room for each name in the
+        lines it takes ``limit`` px wide (up to three), and for one figure per series, one above
+        the other, so that none is cut or runs into the next. Larger text needs taller bands."""
+        font = self.ctx.ui.font("caption")
+        metrics, line = QFontMetricsF(font), line_height(font)
+        names = [self.ctx.text(name) for name in self.spec.categories_resolved]
+        lines = max((len(wrap_lines(name, metrics, limit)) for name in names), default=1)
+        figures = len(self.spec.series_resolved) * line / GROUP
+        return max(min(lines, MOST_NAME_LINES) * line / NAME_ROOM, figures)
 
     def fit_names(self, limit: float) -> int:
         """Make the names' column (beside horizontal bars) as narrow as their lines allow; its width."""

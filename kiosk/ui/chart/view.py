@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import CellKind, ChartSpec
 from kiosk.ui.chart.callout import Callout, Legend, callout_rect, label
-from kiosk.ui.chart.plot import NAME_SHARE, TICK, ChartPlot, Key
+from kiosk.ui.chart.plot import NAME_GAP, NAME_SHARE, TICK, ChartPlot, Key
 from kiosk.ui.pages.base import ViewContext
 
 
@@ -92,6 +92,17 @@ class ChartView(QWidget):
             self._update_name_column()
         else:
             self.plot.getPlotItem().layout.activate()
+
+    def least_height(self, width: int) -> int:
+        """The height under which this chart, ``width`` px wide, would cut its names or set its
+        figures on top of each other (horizontal bars; upright bars take any height)."""
+        if not self.plot.horizontal:
+            return 0
+        ui = self.ctx.ui
+        band = self.plot.least_band(width * NAME_SHARE - ui.px(NAME_GAP))
+        bands = math.ceil(band * len(self.spec.categories_resolved))
+        header = self._header.sizeHint().height() + self.layout().spacing()
+        return bands + round(self.value_axis.height() or ui.px(48)) + header
 
     def restore_legend(self) -> None:
         """Put the legend back in a row over the chart (a page may have taken it to its side)."""

@@ -55,9 +55,16 @@ class ChartPageView(PageView):
         self._area.setWidget(self.side)
         self._landscape: Optional[bool] = None
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(ui.margin)
         self._body.addLayout(self._chart_column, 1)
         self._body.addWidget(self._area)
+        # The whole body scrolls only where the chart needs more height than the page has (large
+        # text: its names and figures keep their room, and are never cut).
+        self._page_area = scroll_area(Qt.Orientation.Vertical, self)
+        body = QWidget()
+        body.setLayout(self._body)
+        self._page_area.setWidget(body)
 
         layout = QVBoxLayout(self)
         # The title where every page has it; no margin under the chart: the chapter's own
@@ -69,7 +76,7 @@ class ChartPageView(PageView):
             layout.addSpacing(ui.px(20))
             layout.addWidget(Rule(ui))
             layout.addSpacing(ui.px(RULE_TO_CHART))
-        layout.addLayout(self._body, 1)
+        layout.addWidget(self._page_area, 1)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -96,18 +103,44 @@ class ChartPageView(PageView):
                 self._side.removeWidget(self.hint)
                 self._side.insertWidget(self._side.indexOf(self.text) + 1, self.hint)
                 self.chart.restore_legend()
+        margins = self.layout().contentsMargins()
+        inner = self.width() - margins.left() - margins.right()
         if landscape:
             side = min(round(self.width() * SIDE_SHARE), measure(self.ctx.ui))
+            self.chart.setMinimumHeight(self.chart.least_height(inner - side - self._body.spacing()))
             self._area.setFixedWidth(side)
-            if self.chart.legend is not None:  # a key of one row if it fits, else one entry a line
-                self.chart.legend.set_vertical(self.chart.legend.row_width() > side)
+            if self.chart.legend is not None:  # beside the chart a key, one entry a line: a row
+                self.chart.legend.set_vertical(True)  # would be cut where a larger text makes it wider
+            # Where the whole body scrolls, the text beside the chart scrolls with it, whole
+            # (one scroll on the page, never a scroll inside a scroll).
+            self.layout().activate()
+            self._scroll_side(self.chart.minimumHeight() <= self._page_area.viewport().height())
         else:  # the whole text under the chart, unless it would take too much of the page
-            margins = self.layout().contentsMargins()
+            self._scroll_side(True)
+            self.chart.setMinimumHeight(self.chart.least_height(inner))
             self.side.ensurePolished()  # the text's height depends on its stylesheet font
-            height = max(self.side.heightForWidth(self.width() - margins.left() - margins.right()),
+            height = max(self.side.heightForWidth(inner),
                          self.side.minimumSizeHint().height())  # what the scroll area allows it
             self._area.setFixedHeight(min(height, round(self.height() * UNDER_SHARE)))
         self.layout().activate()  # at once, so that the chart has its final size when shown
+
+    def _scroll_side(self, own: bool) -> None:
+        """The side text in a scroll area of its own (``own``), or set in the body, which scrolls."""
+        if own == (self._area.widget() is self.side):
+            return
+        if own:
+            self._body.removeWidget(self.side)
+            self._area.setWidget(self.side)
+            self._area.show()
+        else:
+            self._area.takeWidget()
+            self._area.hide()
+            self.side.setFixedWidth(self._area.width())
+            self._body.addWidget(self.side)
+            self.side.show()
+        if own:
+            self.side.setMinimumWidth(0)
+            self.side.setMaximumWidth(QWIDGETSIZE_MAX)
 
     @Slot(int, int)
     def _on_value_revealed(self, series: int, category: int) -> None:
@@ -129,8 +162,9 @@ class ChartPageView(PageView):
         self.chart.finish_growing()
         self.chart.clear_reveal()
         scroll_to_start(self._area)
+        scroll_to_start(self._page_area)
 
     def scroll_area_for(self, orientation: Qt.Orientation) -> Optional[QAbstractScrollArea]:
-        if orientation == Qt.Orientation.Vertical and overflows(self._area, orientation):
-            return self._area
-        return None
+        if orientation != Qt.Orientation.Vertical:
+            return None
+        return next((area for area in (self._page_area, self._area) if overflows(area, orientation)), None)
