@@ -166,3 +166,19 @@ def test_a_proof_needs_somewhere_to_go(tmp_path: Path):
     assert done.returncode == 2
     assert done.stderr == ("kiosk proof: say where to put the proof: --out DIR for the PNG files, "
                            "--pdf FILE.pdf for the review PDF, or both\n")
+
+
+def test_each_page_of_chapter_tiles_is_proofed(tmp_path):
+    content = tmp_path / "twelve"
+    write_small(content)
+    for number in range(2, 13):  # eleven short chapters more: two pages of tiles at 1366×768
+        folder = content / "chapters" / f"{number:02d}-more"
+        folder.mkdir()
+        (folder / "chapter.yaml").write_text(
+            f"title: Chapter {number}\nteaser: A short chapter.\npages:\n"
+            "  - type: text\n    title: A page\n    body: One short paragraph.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = kiosk("proof", str(content), "--out", str(out), "--size", "1366x768", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert names(out)[1:3] == ["001-home", "002-home-02"]
+    assert shot(out, "home") != shot(out, "home-02")

@@ -319,13 +319,16 @@ class ChapterGrid(QWidget):
         tile, gap = plan.tile, self.ui.gap
         used = min(plan.columns, len(self.tiles))
         left = (width - used * tile.width() - (used - 1) * gap) // 2 if plan.pages == 1 else 0
+        grid_height = plan.rows * tile.height() + (plan.rows - 1) * gap
+        # A few chapters on one page sit in the middle of the room, not at its top edge
+        rows = -(-len(self.tiles) // max(1, plan.columns))
+        top = max(0, (height - rows * tile.height() - (rows - 1) * gap) // 2) if plan.pages == 1 else 0
         for index, widget in enumerate(self.tiles):
             page, slot = divmod(index, plan.per_page)
             row, column = divmod(slot, plan.columns)
             x = page * width + left + column * (tile.width() + gap)
-            widget.setGeometry(x, row * (tile.height() + gap), tile.width(), tile.height())
-        grid_height = plan.rows * tile.height() + (plan.rows - 1) * gap
-        self._strip.resize(plan.pages * width, grid_height)
+            widget.setGeometry(x, top + row * (tile.height() + gap), tile.width(), tile.height())
+        self._strip.resize(plan.pages * width, max(grid_height, height if plan.pages == 1 else 0))
         if self.bar_inside:
             self.bar.setGeometry(0, grid_height + gap, width, self.ui.tap_px)
         self.bar.setVisible(plan.pages > 1)

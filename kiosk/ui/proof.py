@@ -134,6 +134,12 @@ class Proof:
         self.shoot("attract", state="the attract loop, before a visitor touches")
         session.start_visit()
         self.shoot("home", state="the home screen, after the first touch")
+        home = kiosk.screens.home
+        pages = home.fit().pages
+        for page in range(1, pages):  # each further page of chapter tiles, as a swipe shows it
+            home.grid.show_page(page, animate=False)
+            self.shoot(f"home-{page + 1:02d}", state=f"the home screen's chapter tiles, page {page + 1} of {pages}")
+        home.grid.show_page(0, animate=False)
         for index, chapter in enumerate(kiosk.result.exhibit.chapters):
             self._chapter(index, chapter)
         session.reset("proof")
