@@ -180,3 +180,16 @@ def test_the_targets_default_to_1920x1080_and_1366x768(tmp_path):
 
 def test_the_shipped_exhibit_fits_every_target_screen(qapp):
     assert fit_lines(SHIPPED) == []
+
+
+def test_a_chart_too_tall_for_the_screen(tmp_path, qapp):
+    names = ", ".join(f'"Arrests of group {k} and of their families in the countryside"' for k in range(14))
+    chapters = {"01-tall": {"chapter.yaml": chapter_yaml(pages=(
+        "  - type: chart\n    chart:\n      kind: horizontal-bar\n      unit: people\n"
+        f"      categories: [{names}]\n"
+        "      series:\n        - label: Arrested\n          values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]\n"
+        "        - label: Killed\n          values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]\n"))}}
+    root = make_content(tmp_path, chapters)
+    assert fit_lines(root, sizes=["1366x768"], scales=[1.0]) == [
+        "content/chapters/01-tall/chapter.yaml:5: warning: pages → 1 → chart: needs 1.2 screens at 1366×768 to "
+        "show its bars and their names whole; show fewer bars or shorter names, or split the chart"]

@@ -26,6 +26,7 @@ DIMMED = 0.32  # opacity of the bars that are not the revealed one
 TICK = 6  # design px: the value axis' tick marks, and the gap from them to their figures
 NAME_GAP = 18  # design px between a category's name and its bars
 NAME_SHARE = 0.4  # of the chart's width, at most, for the category names beside the bars
+FIGURE_ROOM = 1.2  # a figure's letters and the least space between it and the next one's
 MOST_NAME_LINES = 3  # a category name beside its bars takes up to three lines before it is cut
 
 Key = tuple[int, int]  # (series, category)
@@ -238,7 +239,8 @@ class ChartPlot(pg.PlotWidget):
         metrics, line = QFontMetricsF(font), line_height(font)
         names = [self.ctx.text(name) for name in self.spec.categories_resolved]
         lines = max((len(wrap_lines(name, metrics, limit)) for name in names), default=1)
-        figures = len(self.spec.series_resolved) * line / GROUP
+        ink = metrics.tightBoundingRect("0123456789").height() * FIGURE_ROOM  # a figure's letters
+        figures = len(self.spec.series_resolved) * ink / GROUP
         return max(min(lines, MOST_NAME_LINES) * line / NAME_ROOM, figures)
 
     def fit_names(self, limit: float) -> int:

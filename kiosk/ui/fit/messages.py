@@ -5,6 +5,8 @@ from __future__ import annotations
 SCROLLS = "needs {screens} screens at {size}; cut about {words} or split the page"
 SIDE_SCROLLS = ("does not fit beside its chart at {size} (needs {needed}, {shown} show, the rest "
                 "scrolls); cut about {words}")
+CHART_SCROLLS = ("needs {screens} screens at {size} to show its bars and their names whole; show fewer "
+                 "bars or shorter names, or split the chart")
 CUT_OFF = ("is cut off at the foot of the screen at {size}{scaled} (needs {needed}, {shown} show); "
            "cut about {words}")
 CAPTION = "does not fit its space at {size}{scaled} (needs {needed}, {shown} show); cut about {words}"

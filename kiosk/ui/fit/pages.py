@@ -75,7 +75,13 @@ def _scrolls(view, label: QWidget, keys: tuple, stage) -> Iterator[Misfit]:
 
 def _side_scrolls(view, stage) -> Iterator[Misfit]:
     area = view.scroll_area_for(Qt.Orientation.Vertical)
-    if area is None or stage.scale != 1.0 or not view.text.isVisibleTo(view):
+    if area is None or stage.scale != 1.0:
+        return
+    if view.chart.minimumHeight() > area.viewport().height():  # the chart itself needs the scroll
+        screens = math.ceil(area.widget().height() / area.viewport().height() * 10) / 10
+        yield Misfit(("chart",), "scrolls", say.CHART_SCROLLS.format(screens=f"{screens:.1f}", **_where(stage)))
+        return
+    if not view.text.isVisibleTo(view):
         return
     top = view.text.mapTo(area.widget(), QPoint(0, 0)).y()
     needed, shown, past = _past(view.text, area.viewport().height() - top)
