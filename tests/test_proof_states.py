@@ -145,10 +145,10 @@ def test_beside_each_screen_the_pdf_gives_its_pages_notes_words_sources_and_warn
     assert "Words: 283 (title 3, body 280)" in long_read
     assert "Sources: A source" in long_read
     assert re.search(r"Warnings \([1-9]\)", long_read)
-    assert ("line 10: pages → 1 → body: about 280 words, more than a kiosk screen holds "
-            "(about 150): shorten it or split it over two pages") in long_read
+    assert re.search(r"line 10: pages → 1 → body: needs \d\.\d screens at 1920×1080; cut about \d+ words "
+                     r"or split the page", long_read)
     chart = next(page for page in pages if "007-01-story-p02-chart-reveal-01.png" in page)
-    assert "Shown: bar 1 of 2 tapped: First" in chart and "about 280 words" not in chart
+    assert "Shown: bar 1 of 2 tapped: First" in chart and "needs" not in chart
     assert "No notes for this page." in chart and "Sources: none given" in chart
 
 

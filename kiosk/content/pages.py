@@ -30,14 +30,14 @@ class PageBase:
 @dataclass(frozen=True)
 class TextPage(PageBase):
     type: Literal["text"] = field(default="text", metadata=doc("A page of text.", required=True))
-    body: Markdown = field(default=None, metadata=doc("The text, in Markdown.", required=True, words=150))
+    body: Markdown = field(default=None, metadata=doc("The text, in Markdown.", required=True))
 
 
 @dataclass(frozen=True)
 class ImagePage(PageBase):
     type: Literal["image"] = field(default="image", metadata=doc("A picture with its caption.", required=True))
     file: FileRef = field(default=None, metadata=doc("The image, beside chapter.yaml.", required=True))
-    caption: Text = field(default=None, metadata=doc("What the picture shows.", required=True, words=100))
+    caption: Text = field(default=None, metadata=doc("What the picture shows.", required=True))
     credit: Text = field(default=None, metadata=doc("Who made it; its licence.", required=True))
     alt: Text = field(
         default=None, metadata=doc("The picture described in words, for screen readers.", required=True)
@@ -109,7 +109,7 @@ class ChartPage(PageBase):
     type: Literal["chart"] = field(default="chart", metadata=doc("A chart of figures.", required=True))
     chart: ChartSpec = field(default=None, metadata=doc("The chart.", required=True))
     text: Optional[Markdown] = field(
-        default=None, metadata=doc("A short text beside the chart.", words=100)
+        default=None, metadata=doc("A short text beside the chart.")
     )
 
 
@@ -122,7 +122,7 @@ class FigurePage(PageBase):
     )
     label: Text = field(default=None, metadata=doc("What the figure counts.", required=True))
     context: Optional[Markdown] = field(
-        default=None, metadata=doc("A few lines that put it in context.", words=100)
+        default=None, metadata=doc("A few lines that put it in context.")
     )
 
 
@@ -149,8 +149,8 @@ class TimelinePage(PageBase):
 @dataclass(frozen=True)
 class QuotePage(PageBase):
     type: Literal["quote"] = field(default="quote", metadata=doc("A quotation.", required=True))
-    quote: Text = field(default=None, metadata=doc("The words quoted.", required=True, words=100))
+    quote: Text = field(default=None, metadata=doc("The words quoted.", required=True))
     attribution: Text = field(default=None, metadata=doc("Who said or wrote it, and when.", required=True))
     context: Optional[Markdown] = field(
-        default=None, metadata=doc("A line on why it matters.", words=100)
+        default=None, metadata=doc("A line on why it matters.")
     )
