@@ -53,7 +53,11 @@ def test_notes_too_long_for_their_column_go_on_over_the_next_pages_whole(qapp, t
 def test_the_pdf_shows_the_validators_warnings_with_the_fit_checks(qapp, tmp_path: Path):
     from kiosk.ui.proof import fit_problems
 
-    result = load_exhibit(write_small(tmp_path / "small"), shown_as="small")
-    [long_text] = result.warnings  # the long read's "about 280 words"
+    content = write_small(tmp_path / "small")
+    (content / "chapters" / "01-story" / "draft.txt").write_text("an old draft", encoding="utf-8")
+    result = load_exhibit(content, shown_as="small")
+    [unused] = result.warnings  # the loader's own: nothing uses draft.txt
     problems = fit_problems(result)
-    assert problems[0] == long_text and len(problems) == len(set(problems))
+    assert problems[0] == unused and len(problems) == len(set(problems))
+    measured = [str(p) for p in problems[1:]]  # and the fit checks': the long read needs scrolling
+    assert any(": pages → 1 → body: needs " in line and "1920×1080" in line for line in measured), measured

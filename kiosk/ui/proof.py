@@ -78,6 +78,7 @@ def run_proof(folder: Optional[str], out: Optional[str], size: str, lang: Option
         print(f"kiosk proof: the exhibit has no language {lang!r}; it has {', '.join(codes)}",
               file=sys.stderr)
         return 2
+    _quiet_offscreen()
     proof = Proof(still(result), str(path), (width, height), lang)
     if pdf is None:
         return proof.run(Path(out))
@@ -86,6 +87,18 @@ def run_proof(folder: Optional[str], out: Optional[str], size: str, lang: Option
         if code == 0:
             code = proof.write_pdf(Path(pdf), result)
     return code
+
+
+def _quiet_offscreen() -> None:
+    """Keep the offscreen platform's note that it cannot pass a window's size hints on (it has
+    no window manager to tell) out of the curator's output; every other Qt message is printed."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(kind, context, message: str) -> None:
+        if "does not support propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def fit_problems(result: LoadResult) -> list[Problem]:

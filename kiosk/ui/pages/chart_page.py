@@ -167,4 +167,5 @@ class ChartPageView(PageView):
     def scroll_area_for(self, orientation: Qt.Orientation) -> Optional[QAbstractScrollArea]:
         if orientation != Qt.Orientation.Vertical:
             return None
-        return next((area for area in (self._page_area, self._area) if overflows(area, orientation)), None)
+        areas = (self._page_area, self._area)  # the side's own area only while it holds the side
+        return next((area for area in areas if area.widget() is not None and overflows(area, orientation)), None)
