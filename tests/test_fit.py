@@ -4,7 +4,6 @@ the real fonts and layout, reported word for word from real content in a tempora
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest

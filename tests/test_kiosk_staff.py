@@ -16,9 +16,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 
-from kiosk.content.loader import load_exhibit
 from kiosk.session import Screen
-from kiosk.ui.admin.screen import in_order
 from tests.touch import DEVICE, settle, tap
 
 PIN = "1921"

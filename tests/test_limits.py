@@ -22,7 +22,7 @@ from kiosk.content import limits
 from kiosk.content.loader import load_exhibit
 from kiosk.content.model import ChartPage, ImagePage
 from tests.conftest import make_kiosk
-from tests.test_validate_broken import BASE, IS_ROOT, UNUSED, Case, build, counts, png, shown, validate
+from tests.test_validate_broken import BASE, IS_ROOT, Case, build, counts, png, shown, validate
 from tests.touch import settle, start_visit, tap
 
 REPO = Path(__file__).resolve().parents[1]

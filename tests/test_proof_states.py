@@ -43,7 +43,7 @@ def write_small(root: Path) -> Path:
 def proofed(tmp_path_factory):
     """The small exhibit proofed at 1920×1080, to PNGs and to a PDF: (out folder, PDF, run)."""
     base = tmp_path_factory.mktemp("proof-states")
-    content = write_small(base / "small")
+    write_small(base / "small")
     out, pdf = base / "out", base / "review.pdf"
     done = kiosk("proof", "small", "--out", str(out), "--pdf", str(pdf), cwd=base)
     assert done.returncode == 0, done.stderr

@@ -8,7 +8,7 @@ stylesheet made here styles them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import ModuleType
 
 from PySide6.QtCore import QSize

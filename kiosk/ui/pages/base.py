@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QWidget
 
 from kiosk.content.model import Exhibit, Labels, Text
 from kiosk.ui.theme import UiTheme
-from kiosk.ui.widgets import MarkdownLabel
+from kiosk.ui.widgets import MarkdownLabel, overflows, scroll_to_start
 
 
 MAX_DECIMALS = 9
@@ -142,4 +142,19 @@ class PageView(QWidget):
 
     def scroll_area_for(self, orientation: Qt.Orientation) -> Optional[QAbstractScrollArea]:
         """The area a drag in ``orientation`` scrolls (kinetically), if this page has one."""
+        return None
+
+
+class ScrollingPageView(PageView):
+    """A page whose words sit in one vertical scroll area, ``self._area``, which scrolls only
+    where they do not fit (a long text, or large text on a small screen)."""
+
+    _area: QAbstractScrollArea
+
+    def reset(self) -> None:
+        scroll_to_start(self._area)
+
+    def scroll_area_for(self, orientation: Qt.Orientation) -> Optional[QAbstractScrollArea]:
+        if orientation == Qt.Orientation.Vertical and overflows(self._area, orientation):
+            return self._area
         return None

@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import FigurePage
-from kiosk.ui.pages.base import PageView, ViewContext
-from kiosk.ui.widgets import close_page, overflows, page_column, scroll_to_start, text_label
+from kiosk.ui.pages.base import ScrollingPageView, ViewContext
+from kiosk.ui.widgets import close_page, page_column, text_label
 
 NUMBER_AND_WORD = re.compile(r"(\d) (?=\S)")
 
 
-class FigurePageView(PageView):
+class FigurePageView(ScrollingPageView):
     """A FigurePage: the figure as the curator wrote it, else the value in the visitor's locale."""
 
     def __init__(self, page: FigurePage, ctx: ViewContext, parent: Optional[QWidget] = None):
@@ -31,14 +30,6 @@ class FigurePageView(PageView):
         for label, text in ((self.title_label, page.title), (self.label_label, page.label),
                             (self.context_label, page.context)):
             self.bind_text(label, text)
-
-    def reset(self) -> None:
-        scroll_to_start(self._area)
-
-    def scroll_area_for(self, orientation: Qt.Orientation) -> Optional[QAbstractScrollArea]:
-        if orientation == Qt.Orientation.Vertical and overflows(self._area, orientation):
-            return self._area
-        return None
 
     def _figure(self, ctx: ViewContext) -> str:
         """The figure as the curator wrote it, else the value in the visitor's locale."""

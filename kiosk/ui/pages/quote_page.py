@@ -6,19 +6,18 @@ from math import ceil
 from typing import Optional
 
 from PySide6.QtGui import QFont, QPainter, QPainterPath
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import QuotePage
-from kiosk.ui.pages.base import PageView, ViewContext
+from kiosk.ui.pages.base import ScrollingPageView, ViewContext
 from kiosk.ui.theme import UiTheme
-from kiosk.ui.widgets import close_page, overflows, page_column, scroll_to_start, text_label
+from kiosk.ui.widgets import close_page, page_column, text_label
 
 MARK = "\u201c"  # the opening quotation mark, drawn large as the page's ornament
 MARK_SCALE = 1.3  # times the display size
 
 
-class QuotePageView(PageView):
+class QuotePageView(ScrollingPageView):
     """A QuotePage: a large quotation mark, the quote, its attribution, then its context."""
 
     def __init__(self, page: QuotePage, ctx: ViewContext, parent: Optional[QWidget] = None):
@@ -37,14 +36,6 @@ class QuotePageView(PageView):
                             (self.attribution_label, page.attribution), (self.context_label, page.context)):
             self.bind_text(label, text)
         self._update_style()
-
-    def reset(self) -> None:
-        scroll_to_start(self._area)
-
-    def scroll_area_for(self, orientation: Qt.Orientation) -> Optional[QAbstractScrollArea]:
-        if orientation == Qt.Orientation.Vertical and overflows(self._area, orientation):
-            return self._area
-        return None
 
     def _update_style(self) -> None:
         self.quote_label.setMaximumWidth(round(self._grid.measure * 1.2))

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import TextPage
-from kiosk.ui.pages.base import PageView, ViewContext
-from kiosk.ui.widgets import MarkdownLabel, overflows, page_column, scroll_area, scroll_to_start
+from kiosk.ui.pages.base import ScrollingPageView, ViewContext
+from kiosk.ui.widgets import MarkdownLabel, page_column, scroll_area
 
 
-class TextPageView(PageView):
+class TextPageView(ScrollingPageView):
     """A TextPage: the title over the body, set to a comfortable measure; long texts scroll."""
 
     def __init__(self, page: TextPage, ctx: ViewContext, parent: Optional[QWidget] = None):
@@ -28,11 +28,3 @@ class TextPageView(PageView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._area)
-
-    def reset(self) -> None:
-        scroll_to_start(self._area)
-
-    def scroll_area_for(self, orientation: Qt.Orientation) -> Optional[QAbstractScrollArea]:
-        if orientation == Qt.Orientation.Vertical and overflows(self._area, orientation):
-            return self._area
-        return None
