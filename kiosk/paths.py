@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 import sys
 from dataclasses import dataclass
@@ -11,10 +12,27 @@ from typing import Literal, Optional
 PACKAGE = Path(__file__).resolve().parent
 
 
+# The data the wheel carries beside the package (pyproject.toml): the fonts and their licence,
+# and the exhibit shipped with the kiosk. In a checkout they are its assets/ and content/.
+DATA_PACKAGES = {"assets": ("kiosk_assets", "fonts"), "content": ("kiosk_exhibit", "exhibit.yaml")}
+
+
+def _installed(name: str) -> Optional[Path]:
+    """The folder an installed kiosk carries as package data, found through importlib.resources
+    (a development install maps it to the checkout's folder); None when it has none."""
+    package, child = DATA_PACKAGES[name]
+    try:
+        found = Path(str(importlib.resources.files(package).joinpath(child)))
+    except (ImportError, OSError, TypeError, ValueError):  # not installed, or not a folder on disk
+        return None
+    return found.parent if found.exists() else None
+
+
 def _candidates(name: str) -> list[Path]:
     bundle = getattr(sys, "_MEIPASS", None)  # inside a PyInstaller bundle
+    installed = _installed(name)
     places = [PACKAGE.parent / name, Path(sys.prefix) / "share" / "kiosk" / name]
-    return ([Path(bundle) / name] if bundle else []) + places
+    return ([Path(bundle) / name] if bundle else []) + ([installed] if installed else []) + places
 
 
 def assets_dir() -> Path:
