@@ -25,6 +25,29 @@ import shiboken6
 from kiosk.ui import events
 from kiosk.ui.window import KioskWindow
 
+TURN_FRACTION = 0.3  # of the width: a slow drag past this turns the page
+FLICK_PX_PER_S_AT_1080 = 500  # a flick faster than this turns the page, however short
+EDGE_RESISTANCE = 0.3  # how far the first and last page follow a drag past the end
+
+
+def dragged_position(start: float, offset: QPointF, width: int, last: int) -> float:
+    """Where a strip of pages stands (in pages) while a finger drags it ``offset`` from
+    ``start``: with the finger, but only a little way past the first and last page."""
+    position = start - offset.x() / max(1, width)
+    if position < 0:
+        return position * EDGE_RESISTANCE
+    if position > last:
+        return last + (position - last) * EDGE_RESISTANCE
+    return position
+
+
+def swipe_step(offset: QPointF, velocity: QPointF, width: int, scale: float) -> int:
+    """-1, 0 or 1: the page a drag that ended turns to (a flick, or a slow drag far enough)."""
+    flick = abs(velocity.x()) > FLICK_PX_PER_S_AT_1080 * scale
+    if not flick and abs(offset.x()) <= TURN_FRACTION * width:
+        return 0
+    return -1 if (velocity.x() if flick else offset.x()) > 0 else 1
+
 MsClock = Callable[[], float]  # milliseconds on a monotonic clock
 
 FAR_AWAY = QPointF(-100000, -100000)

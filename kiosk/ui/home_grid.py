@@ -18,16 +18,13 @@ from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, QVariantAni
 from PySide6.QtGui import QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from kiosk.ui.gestures import DragTracker
+from kiosk.ui.gestures import DragTracker, dragged_position, swipe_step
 from kiosk.ui.theme import UiTheme
 from kiosk.ui.tiles import TEASER_LINES, TEASER_MOST_LINES, ChapterTile, line_height, tile_height, tile_words
 from kiosk.ui.widgets import button
 
 TILE_MIN_EMS = 13  # a tile's least width, in ems of the teaser's (caption) font: about 26 characters
 TILE_MAX_EMS = 30  # and its widest, for an exhibit of few chapters
-TURN_FRACTION = 0.3  # of the width: a slow drag past this turns the page
-FLICK_PX_PER_S_AT_1080 = 500
-EDGE_RESISTANCE = 0.3
 DOT_SHARE = 0.22  # a dot's diameter to its tap target's side
 
 
@@ -368,18 +365,9 @@ class ChapterGrid(QWidget):
 
     @Slot(QPointF)
     def _on_dragged(self, offset: QPointF) -> None:
-        position = self._drag_from - offset.x() / max(1, self.width())
-        last = self.pages - 1
-        if position < 0:
-            position *= EDGE_RESISTANCE
-        elif position > last:
-            position = last + (position - last) * EDGE_RESISTANCE
-        self._set_position(position)
+        self._set_position(dragged_position(self._drag_from, offset, self.width(), self.pages - 1))
 
     @Slot(QPointF, QPointF)
     def _on_drag_finished(self, offset: QPointF, velocity: QPointF) -> None:
-        target = self.current
-        flick = abs(velocity.x()) > FLICK_PX_PER_S_AT_1080 * self.ui.scale
-        if flick or abs(offset.x()) > TURN_FRACTION * self.width():
-            target += -1 if (velocity.x() if flick else offset.x()) > 0 else 1
+        target = self.current + swipe_step(offset, velocity, self.width(), self.ui.scale)
         self.show_page(target)  # kept within the pages; where it stays, it springs back

@@ -14,12 +14,9 @@ from typing import Callable, Optional
 from PySide6.QtCore import QEasingCurve, QPointF, QSize, Qt, QVariantAnimation, Signal, Slot
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QWidget
 
-from kiosk.ui.gestures import DragTracker
+from kiosk.ui.gestures import DragTracker, dragged_position, swipe_step
 from kiosk.ui.pages.base import PageView
 
-TURN_FRACTION = 0.3  # of the width: a slow drag past this turns the page
-FLICK_PX_PER_S_AT_1080 = 500  # a flick faster than this turns the page, however short
-EDGE_RESISTANCE = 0.3  # how far the first and last page follow a drag past the end
 
 
 class PageStack(QWidget):
@@ -208,13 +205,7 @@ class PageStack(QWidget):
             QScroller.scroller(self._scroll.viewport()).handleInput(
                 QScroller.InputMove, self._scroll_start + offset, self._drag_ms())
             return
-        position = self._drag_from - offset.x() / max(1, self.width())
-        last = self._count - 1
-        if position < 0:
-            position *= EDGE_RESISTANCE
-        elif position > last:
-            position = last + (position - last) * EDGE_RESISTANCE
-        self._set_position(position)
+        self._set_position(dragged_position(self._drag_from, offset, self.width(), self._count - 1))
 
     @Slot(QPointF, QPointF)
     def _on_drag_finished(self, offset: QPointF, velocity: QPointF) -> None:
@@ -223,12 +214,8 @@ class PageStack(QWidget):
                 QScroller.InputRelease, self._scroll_start + offset, self._drag_ms())
             self._scroll = None
             return
-        target = self._current
-        flick = abs(velocity.x()) > FLICK_PX_PER_S_AT_1080 * self._scale
-        far = abs(offset.x()) > TURN_FRACTION * self.width()
-        if flick or far:
-            step = -1 if (velocity.x() if flick else offset.x()) > 0 else 1
-            target = min(max(self._current + step, 0), self._count - 1)
+        step = swipe_step(offset, velocity, self.width(), self._scale)
+        target = min(max(self._current + step, 0), self._count - 1)
         if target != self._current:
             self.page_requested.emit(target)
             if self._current == target:
