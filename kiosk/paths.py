@@ -12,14 +12,15 @@ from typing import Literal, Optional
 PACKAGE = Path(__file__).resolve().parent
 
 
+EXHIBIT_FILE = "exhibit.yaml"
 # The data the wheel carries beside the package (pyproject.toml): the fonts and their licence,
 # and the exhibit shipped with the kiosk. In a checkout they are its assets/ and content/.
-DATA_PACKAGES = {"assets": ("kiosk_assets", "fonts"), "content": ("kiosk_exhibit", "exhibit.yaml")}
+DATA_PACKAGES = {"assets": ("kiosk_assets", "fonts"), "content": ("kiosk_exhibit", EXHIBIT_FILE)}
 
 
 def _installed(name: str) -> Optional[Path]:
-    """The folder an installed kiosk carries as package data, found through importlib.resources
-    (a development install maps it to the checkout's folder); None when it has none."""
+    """The folder an installed kiosk carries as package data, found through importlib.resources;
+    None when it has none (a development install reads the checkout's own folder instead)."""
     package, child = DATA_PACKAGES[name]
     try:
         found = Path(str(importlib.resources.files(package).joinpath(child)))
@@ -29,24 +30,26 @@ def _installed(name: str) -> Optional[Path]:
 
 
 def _candidates(name: str) -> list[Path]:
-    bundle = getattr(sys, "_MEIPASS", None)  # inside a PyInstaller bundle
+    """Where ``name`` may be: in a PyInstaller bundle, installed as package data, in the checkout."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    places = [Path(bundle) / name] if bundle else []
     installed = _installed(name)
-    places = [PACKAGE.parent / name, Path(sys.prefix) / "share" / "kiosk" / name]
-    return ([Path(bundle) / name] if bundle else []) + ([installed] if installed else []) + places
+    return places + ([installed] if installed else []) + [PACKAGE.parent / name]
+
+
+def _first(name: str, holds: str) -> Path:
+    places = _candidates(name)
+    return next((p for p in places if (p / holds).exists()), places[0])
 
 
 def assets_dir() -> Path:
     """The assets folder (fonts and their licences)."""
-    return next((p for p in _candidates("assets") if p.is_dir()), _candidates("assets")[0])
+    return _first("assets", "fonts")
 
 
 def shipped_content() -> Path:
     """The exhibit that comes with the kiosk."""
-    return next((p for p in _candidates("content") if (p / "exhibit.yaml").is_file()),
-                _candidates("content")[0])
-
-
-EXHIBIT_FILE = "exhibit.yaml"
+    return _first("content", EXHIBIT_FILE)
 
 
 @dataclass(frozen=True)
