@@ -114,7 +114,7 @@ class ChartPageView(PageView):
             # Where the whole body scrolls, the text beside the chart scrolls with it, whole
             # (one scroll on the page, never a scroll inside a scroll).
             self.layout().activate()
-            self._scroll_side(self.chart.minimumHeight() <= self._page_area.viewport().height())
+            self._scroll_side(self.chart.minimumHeight() <= self._page_area.viewport().height(), side)
         else:  # the whole text under the chart, unless it would take too much of the page
             self._scroll_side(True)
             self.chart.setMinimumHeight(self.chart.least_height(inner))
@@ -124,23 +124,23 @@ class ChartPageView(PageView):
             self._area.setFixedHeight(min(height, round(self.height() * UNDER_SHARE)))
         self.layout().activate()  # at once, so that the chart has its final size when shown
 
-    def _scroll_side(self, own: bool) -> None:
-        """The side text in a scroll area of its own (``own``), or set in the body, which scrolls."""
-        if own == (self._area.widget() is self.side):
-            return
-        if own:
-            self._body.removeWidget(self.side)
-            self._area.setWidget(self.side)
-            self._area.show()
-        else:
-            self._area.takeWidget()
-            self._area.hide()
-            self.side.setFixedWidth(self._area.width())
-            self._body.addWidget(self.side)
-            self.side.show()
+    def _scroll_side(self, own: bool, width: int = 0) -> None:
+        """The side text in a scroll area of its own (``own``), or set in the body, which scrolls,
+        ``width`` px wide (kept so on every resize)."""
+        if own != (self._area.widget() is self.side):
+            if own:
+                self._body.removeWidget(self.side)
+                self._area.setWidget(self.side)
+            else:
+                self._area.takeWidget()
+                self._body.addWidget(self.side)
+                self.side.show()
+            self._area.setVisible(own)
         if own:
             self.side.setMinimumWidth(0)
             self.side.setMaximumWidth(QWIDGETSIZE_MAX)
+        else:
+            self.side.setFixedWidth(width)
 
     @Slot(int, int)
     def _on_value_revealed(self, series: int, category: int) -> None:
