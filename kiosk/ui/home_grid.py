@@ -318,8 +318,7 @@ class ChapterGrid(QWidget):
         left = (width - used * tile.width() - (used - 1) * gap) // 2 if plan.pages == 1 else 0
         grid_height = plan.rows * tile.height() + (plan.rows - 1) * gap
         # A few chapters on one page sit in the middle of the room, not at its top edge
-        rows = -(-len(self.tiles) // max(1, plan.columns))
-        top = max(0, (height - rows * tile.height() - (rows - 1) * gap) // 2) if plan.pages == 1 else 0
+        top = max(0, (height - grid_height) // 2) if plan.pages == 1 else 0
         for index, widget in enumerate(self.tiles):
             page, slot = divmod(index, plan.per_page)
             row, column = divmod(slot, plan.columns)

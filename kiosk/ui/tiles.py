@@ -85,6 +85,7 @@ class TileText(QWidget):
         self._lines: list[str] = []
         self._counts: dict[int, int] = {}  # width -> lines the whole text needs, in this style
         self.needed = 0  # lines the whole text needs at the width it was last laid out at
+        self._width = 0  # that width
 
     def set_style(self, text: str, font: QFont, colour: QColor) -> None:
         self._text, self._font, self._colour = " ".join(text.split()), font, colour
@@ -103,7 +104,7 @@ class TileText(QWidget):
 
     def whole_lines(self) -> list[str]:
         """The whole text broken into lines as wide as it was last laid out."""
-        return wrap_lines(self._text, self._font, getattr(self, "_width", self.width()))
+        return wrap_lines(self._text, self._font, self._width)
 
     def shown_lines(self) -> list[str]:
         return list(self._lines)

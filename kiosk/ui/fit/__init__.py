@@ -10,8 +10,7 @@ What is a warning:
 
 - At normal text size (1.0×): a page that needs scrolling to be read (its body, or the text
   beside a chart), and a picture drawn at more than 1.5 times its own pixels (it looks blurred).
-- At every text size, 1.5× included: anything CUT — a text run past the foot of a page that
-  cannot scroll (a key figure's or a quotation's context), a caption or credit past the room
+- At every text size, 1.5× included: anything CUT — a caption or credit past the room
   its picture leaves it, a chart's name or axis title elided with "…", figures at the ends of
   bars that run into each other, a tile title over two lines, a teaser its tile cuts, a home
   screen that cannot hold the chapters.

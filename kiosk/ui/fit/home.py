@@ -10,9 +10,11 @@ from typing import Iterator
 
 from kiosk.content.problems import plural
 
-from . import messages as say
+from kiosk.ui.tiles import TITLE_LINES
 
-TITLE_LINES = 2  # a tile's title in at most two lines
+from . import messages as say
+from .lines import shown_characters, words
+
 MOST_PAGES = 5  # pages of tiles a visitor will swipe through at normal text size (30 chapters take 4)
 
 
@@ -31,13 +33,11 @@ def home_misfits(stage) -> Iterator[tuple[int, tuple, str, str]]:
     for misfit in home.misfits():
         tile = home.tiles[misfit.chapter_index]
         if misfit.field == "title":
-            shown = tile.title.whole_lines()[:TITLE_LINES]
-            chars = len(" ".join(" ".join(shown).split()))
+            chars = shown_characters(" ".join(tile.title.whole_lines()[:TITLE_LINES]))
             yield misfit.chapter_index, ("title",), "title", say.TILE_TITLE.format(
                 needed=plural(misfit.lines_needed, "line"), shown=misfit.lines_shown, chars=chars, **where)
         else:
-            shown = " ".join(tile.teaser.shown_lines()).replace("…", " ").split()
-            cut = len(tile.teaser.text().split()) - len(shown)
+            cut = words([tile.teaser.text()]) - words([" ".join(tile.teaser.shown_lines())])
             yield misfit.chapter_index, ("teaser",), "teaser", say.TILE_TEASER.format(
                 needed=plural(misfit.lines_needed, "line"), shown=misfit.lines_shown,
                 words=plural(max(1, cut), "word"), **where)

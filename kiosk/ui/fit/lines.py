@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel
 
-ELLIPSIS = "…"
+from kiosk.ui.tiles import ELLIPSIS
 
 
 def text_lines(text: str, font: QFont, width: float) -> list[str]:

@@ -7,8 +7,6 @@ SIDE_SCROLLS = ("does not fit beside its chart at {size} (needs {needed}, {shown
                 "scrolls); cut about {words}")
 CHART_SCROLLS = ("needs {screens} screens at {size} to show its bars and their names whole; show fewer "
                  "bars or shorter names, or split the chart")
-CUT_OFF = ("is cut off at the foot of the screen at {size}{scaled} (needs {needed}, {shown} show); "
-           "cut about {words}")
 CAPTION = "does not fit its space at {size}{scaled} (needs {needed}, {shown} show); cut about {words}"
 BLURRED = ("will look blurred at {size}: the picture is {width}×{height} px and fills {shown_w}×{shown_h}; "
            "use one at least {need} px wide")

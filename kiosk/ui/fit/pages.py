@@ -38,7 +38,6 @@ def page_misfits(view, stage) -> Iterator[Misfit]:
     elif kind in ("figure", "quote"):
         last = next((key, label) for key, label in _texts(view) if label is not None and not label.isHidden())
         yield from _scrolls(view, last[1], (last[0],), stage)
-        yield from _cut_off(view, stage)
     elif kind == "image":
         yield from _caption(view, stage)
         yield from _blurred(view, stage)
@@ -88,21 +87,6 @@ def _side_scrolls(view, stage) -> Iterator[Misfit]:
     if past:
         yield Misfit(("text",), "scrolls", say.SIDE_SCROLLS.format(
             needed=plural(needed, "line"), shown=shown, words=plural(past, "word"), **_where(stage)))
-
-
-def _cut_off(view, stage) -> Iterator[Misfit]:
-    """A page without a scroll area whose last texts run past the foot of the screen."""
-    if view.scroll_area_for(Qt.Orientation.Vertical) is not None:
-        return  # it scrolls: see _scrolls
-    for key, label in _texts(view):
-        if label is None or label.isHidden():
-            continue
-        top = label.mapTo(view, QPoint(0, 0)).y()
-        room = min(view.height() - top, label.height())
-        needed, shown, past = _label_past(label, room)
-        if past:
-            yield Misfit((key,), "cut", say.CUT_OFF.format(needed=plural(needed, "line"), shown=shown, words=plural(past, "word"), **_where(stage)))
-            return
 
 
 def _texts(view) -> list[tuple[str, QWidget]]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import WARNING, Problem
 
+from . import CHAPTER_FILE
 from .home import home_misfits
 from .pages import page_misfits
 from .stage import Stage, prepare
 from .where import KeyLines
 
-CHAPTER_FILE = "chapter.yaml"
 
 
 class FitRun:

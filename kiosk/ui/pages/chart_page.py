@@ -121,7 +121,12 @@ class ChartPageView(PageView):
             self.side.ensurePolished()  # the text's height depends on its stylesheet font
             height = max(self.side.heightForWidth(inner),
                          self.side.minimumSizeHint().height())  # what the scroll area allows it
-            self._area.setFixedHeight(min(height, round(self.height() * UNDER_SHARE)))
+            capped = min(height, round(self.height() * UNDER_SHARE))
+            self.layout().activate()
+            # Where the chart makes the whole body scroll, the text under it is whole in that one
+            # scroll, never in a scroll inside it.
+            scrolls = self.chart.minimumHeight() + capped > self._page_area.viewport().height()
+            self._area.setFixedHeight(height if scrolls else capped)
         self.layout().activate()  # at once, so that the chart has its final size when shown
 
     def _scroll_side(self, own: bool, width: int = 0) -> None:
