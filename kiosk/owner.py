@@ -73,7 +73,7 @@ class ContentOwner:
                  snapshots: bool = True):
         self.folder = Path(folder)
         self.store = Store(data_dir)
-        self.snapshots = snapshots  # False: never copy the folder (the curators' preview keeps what it shows)
+        self.snapshots = snapshots  # False: keep no copy of the folder and no cache of its check (the curators' preview)
         self.shown_as = shown_as or str(folder)  # how problems name the folder
         self._shown_as = shown_as
         self._lock = threading.Lock()
@@ -104,7 +104,8 @@ class ContentOwner:
                 return self._fallback(stored.head.problems, front)
             return _delivery(stored, Source.FOLDER, stored.head.problems, front)
         result = _load_exhibit(folder, self._shown_as)
-        self.store.remember(folder, print_, result)
+        if self.snapshots:  # a preview's every save is new files: a cache of it is never read
+            self.store.remember(folder, print_, result)
         if result.exhibit is None:
             return self._fallback(result.problems, front)
         if not result.errors and self.snapshots:

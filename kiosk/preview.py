@@ -102,7 +102,7 @@ def walk_to(session: VisitorSession, state: State, spot: Optional[tuple[int, int
     session.set_text_scale(state.text_scale)
     session.set_high_contrast(state.high_contrast)
     session.set_reduced_motion(state.reduced_motion)
-    if state.screen is Screen.ATTRACT:
+    if state.screen in (Screen.ATTRACT, Screen.ADMIN):  # the admin screen stays where it is
         return
     session.start_visit()
     in_chapter = state.screen in (Screen.CHAPTER, Screen.ADVISORY)

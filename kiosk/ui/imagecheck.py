@@ -81,8 +81,8 @@ def _thumbnail(reader: QImageReader, size: QSize):
 def with_image_problems(result):
     """The load result with its images' problems added, from their headers (the kiosk's check
     at start-up: every picture's size, without decoding one)."""
-    found = check_images(result.files, decode=False)
-    if not found:
+    found = [p for p in check_images(result.files, decode=False) if p not in result.problems]
+    if not found:  # none, or all added already (a result checked once is not checked into twice)
         return result
     problems = sorted(result.problems + tuple(found), key=lambda p: (p.file, p.line, p.severity != "error"))
     return dataclasses.replace(result, problems=tuple(problems))

@@ -93,9 +93,8 @@ class Preview(QObject):
     def _take(self, delivery: Delivery) -> None:
         result = delivery.result
         runs = result is not None and result.exhibit is not None and delivery.source is Source.FOLDER
-        if runs:
-            result = with_image_problems(result)
-        problems = tuple(result.problems if runs else delivery.problems)
+        # The pictures' problems count for the banner; the kiosk checks them again itself
+        problems = tuple(with_image_problems(result).problems if runs else delivery.problems)
         clean = runs and not any(p.severity == ERROR for p in problems)
         if runs and (clean or self.shown != Shown.CLEAN) and not delivery.same_content_as(self.delivery):
             self._run(result)
