@@ -127,6 +127,7 @@ class Shown:
     CLEAN = "clean"  # content that loaded without errors
     PARTIAL = "partial"  # content with errors, less the pages and chapters they left out
     NOTHING = "nothing"
+    KEPT = "kept"  # content with errors shown before, kept while the newest cannot run at all
 
 
 def _count(number: int, word: str) -> str:
@@ -147,6 +148,9 @@ def headline(problems: Sequence[Problem], shown: str) -> str:
     if shown == Shown.CLEAN:
         return (f"{counts} in the content. The preview keeps the last version without errors "
                 "on screen until they are fixed.")
+    if shown == Shown.KEPT:
+        return (f"{counts} in the content. The kiosk could not run it at all: the preview keeps "
+                "the last version it could show on screen until they are fixed.")
     return (f"{counts} in the content. The preview shows what the kiosk would run: the pages "
             "and chapters with errors are left out.")
 

@@ -340,3 +340,17 @@ def test_a_long_page_stays_scrolled_where_it_was_after_a_save(open_preview, smal
     qtbot.waitUntil(lambda: "The last line, edited." in shown_texts(preview), timeout=WAIT_MS)
     view = preview.kiosk.screens.chapter.stack.current_view()
     assert view.scroll_area_for(Qt.Vertical).verticalScrollBar().value() == middle
+
+
+def test_content_with_errors_then_unusable_says_the_older_version_is_kept(open_preview, content_copy, qtbot):
+    chapter = content_copy / ROOTS
+    chapter.write_text(edit(chapter, "    id: doubts\n", "    id: doubts\n    titel: A misspelt key\n"),
+                       encoding="utf-8")
+    preview = open_preview(content_copy)
+    qtbot.waitUntil(lambda: bool(banner_lines(preview)), timeout=WAIT_MS)
+    assert "the pages and chapters with errors are left out" in preview.window.banner.headline.text()
+    (content_copy / "exhibit.yaml").unlink()
+    qtbot.waitUntil(lambda: "could not run it" in preview.window.banner.headline.text(), timeout=WAIT_MS)
+    assert preview.window.banner.headline.text() == (
+        "1 error in the content. The kiosk could not run it at all: the preview keeps the last "
+        "version it could show on screen until they are fixed.")

@@ -116,6 +116,8 @@ WARNING = Problem("content/chapters/01-a/old.png", 0, (), "nothing uses this fil
     ((ERROR, ERROR, WARNING), Shown.PARTIAL, "2 errors and 1 warning in the content. The preview shows "
      "what the kiosk would run: the pages and chapters with errors are left out."),
     ((ERROR,), Shown.NOTHING, "1 error in the content. There is nothing to show until they are fixed."),
+    ((ERROR,), Shown.KEPT, "1 error in the content. The kiosk could not run it at all: the preview keeps "
+                           "the last version it could show on screen until they are fixed."),
     ((WARNING, WARNING), Shown.CLEAN, "2 warnings in the content. The preview shows it as the kiosk would."),
 ])
 def test_the_headline_says_how_many_and_what_is_on_screen(problems, shown, words):

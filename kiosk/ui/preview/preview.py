@@ -104,7 +104,8 @@ class Preview(QObject):
         elif runs and clean:
             self.shown = Shown.CLEAN
         self.problems = problems
-        self.window.banner.show_problems(problems, self.shown)
+        kept = not runs and self.shown == Shown.PARTIAL  # what is on screen is not what would run
+        self.window.banner.show_problems(problems, Shown.KEPT if kept else self.shown)
 
     def _run(self, result) -> None:
         """Show ``result``: in the kiosk already on screen (the visitor's place kept), or a new one."""
