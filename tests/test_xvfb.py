@@ -124,6 +124,21 @@ class WindowWatch(threading.Thread):
             raise self.problem
 
 
+def _accepting(display: str) -> None:
+    """Until a client can open ``display``. Xvfb names its display once it listens, but a client
+    may still be turned away on a machine without network interfaces (the host list Xvfb builds
+    is empty there: hence ``-ac``, and this wait, which says what the client was told)."""
+    deadline, said = time.monotonic() + STEP_S, ""
+    while time.monotonic() < deadline:
+        done = subprocess.run(["xwininfo", "-root"], env=_env(DISPLAY=display), capture_output=True, text=True,
+                              timeout=10)
+        if done.returncode == 0:
+            return
+        said = done.stderr
+        time.sleep(0.05)  # a poll's pace: the loop tries again until the server lets a client in
+    raise AssertionError(f"no client could open {display} within {STEP_S} s: {said}{server_state(display)}")
+
+
 @pytest.fixture(scope="module")
 def xvfb(tmp_path_factory):
     """A display of its own (Xvfb picks a free number), 1920×1080 at 96 dpi like the proof."""
@@ -133,7 +148,7 @@ def xvfb(tmp_path_factory):
     read, write = os.pipe()
     with said.open("w") as log:
         server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{WIDTH}x{HEIGHT}x24",
-                                   "-dpi", "96", "-nolisten", "tcp"], pass_fds=(write,), stdout=log,
+                                   "-dpi", "96", "-nolisten", "tcp", "-ac", "-noreset"], pass_fds=(write,), stdout=log,
                                   stderr=subprocess.STDOUT)
     os.close(write)
     ready, _, _ = select.select([read], [], [], STEP_S)
@@ -141,6 +156,7 @@ def xvfb(tmp_path_factory):
     try:  # the pipe stays open while the server runs: Xvfb fails if it cannot write to it
         assert number, f"Xvfb did not say which display it took; it said:\n{said.read_text(errors='replace')}"
         SERVERS[f":{number}"] = (server, said)
+        _accepting(f":{number}")
         yield f":{number}"
     finally:
         SERVERS.pop(f":{number}", None)
