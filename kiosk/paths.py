@@ -16,6 +16,7 @@ EXHIBIT_FILE = "exhibit.yaml"
 # The data the wheel carries beside the package (pyproject.toml): the fonts and their licence,
 # and the exhibit shipped with the kiosk. In a checkout they are its assets/ and content/.
 DATA_PACKAGES = {"assets": ("kiosk_assets", "fonts"), "content": ("kiosk_exhibit", EXHIBIT_FILE)}
+BESIDE_THE_EXECUTABLE = {"content"}  # in a bundle: see _bundled
 
 
 def _installed(name: str) -> Optional[Path]:
@@ -29,12 +30,26 @@ def _installed(name: str) -> Optional[Path]:
     return found.parent if found.exists() else None
 
 
-def _candidates(name: str) -> list[Path]:
-    """Where ``name`` may be: in a PyInstaller bundle, installed as package data, in the checkout."""
+def _bundled(name: str) -> Optional[Path]:
+    """Where a PyInstaller bundle (packaging/kiosk.spec) keeps ``name``; None outside one. The
+    fonts are inside it, in ``sys._MEIPASS``; the exhibit is beside its executable
+    (dist/kiosk/content), outside the bundle, so that operators update it without rebuilding."""
     bundle = getattr(sys, "_MEIPASS", None)
-    places = [Path(bundle) / name] if bundle else []
+    if bundle is None:
+        return None
+    if name in BESIDE_THE_EXECUTABLE:
+        return Path(sys.executable).resolve().parent / name
+    return Path(bundle) / name
+
+
+def _candidates(name: str) -> list[Path]:
+    """Where ``name`` may be: in a PyInstaller bundle, its own place only; else installed as
+    package data, or in the checkout."""
+    bundled = _bundled(name)
+    if bundled is not None:
+        return [bundled]
     installed = _installed(name)
-    return places + ([installed] if installed else []) + [PACKAGE.parent / name]
+    return ([installed] if installed else []) + [PACKAGE.parent / name]
 
 
 def _first(name: str, holds: str) -> Path:

@@ -4,11 +4,14 @@ repository, and says which folder it checked: never the shipped exhibit in its p
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 from kiosk.cli import main
-from kiosk.paths import content_dir, find_content, shipped_content
+from kiosk.paths import assets_dir, content_dir, find_content, shipped_content
 
+REPO = Path(__file__).resolve().parents[1]
+CONTENT = REPO / "content"
 BASE = Path(__file__).parent / "data" / "broken" / "base"
 HELD = "1 chapter, 6 pages, 1 chart, 1 image, 2 languages: 2 errors, 0 warnings"
 MISSING = [
@@ -80,3 +83,35 @@ def test_the_nearest_content_folder_wins(tmp_path, monkeypatch):
     (outer / "inner" / "deeper").mkdir()
     monkeypatch.chdir(outer / "inner" / "deeper")
     assert content_dir(None) == Path("../../content")  # what run, proof and preview open too
+
+
+def fake_bundle(tmp_path: Path, monkeypatch) -> Path:
+    """A one-folder bundle as packaging/build.sh lays it out, as this process would see it if it
+    were that bundle's executable: its fonts inside _internal/, the exhibit beside it."""
+    bundle = tmp_path / "opt" / "kiosk"
+    shutil.copytree(REPO / "assets" / "fonts", bundle / "_internal" / "assets" / "fonts")
+    shutil.copytree(CONTENT, bundle / "content")
+    (bundle / "kiosk").write_bytes(b"")
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle / "_internal"), raising=False)
+    monkeypatch.setattr(sys, "executable", str(bundle / "kiosk"))
+    return bundle
+
+
+def test_a_bundle_run_from_elsewhere_checks_the_exhibit_beside_its_executable(tmp_path, monkeypatch, capsys):
+    bundle = fake_bundle(tmp_path, monkeypatch)
+    (tmp_path / "home").mkdir()
+    assert assets_dir() == bundle / "_internal" / "assets"
+    code, out = validate_in(tmp_path / "home", monkeypatch, capsys)
+    assert code == 0
+    assert out[-1].startswith(f"checked the exhibit shipped with the kiosk, {bundle / 'content'}, as no "
+                              "content folder was found here or in a folder above: 8 chapters, ")
+
+
+def test_a_bundle_whose_exhibit_was_removed_names_the_folder_beside_its_executable(tmp_path, monkeypatch,
+                                                                                     capsys):
+    bundle = fake_bundle(tmp_path, monkeypatch)
+    shutil.rmtree(bundle / "content")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate"]) == 2
+    assert capsys.readouterr().err == (f"kiosk validate: {bundle / 'content'} is not a folder: give the content "
+                                       "folder, the one that holds exhibit.yaml\n")
