@@ -313,6 +313,7 @@ def pad_for(qtbot, ctx, clock):
         admin = dataclasses.replace(ctx.exhibit.admin, **admin_changes)
         pad = PinPad(ctx, admin, clock=clock)
         shown(qtbot, pad)
+        pad.test_qtbot = qtbot  # for enter(), which waits for the check
         return pad
 
     return make
@@ -324,10 +325,12 @@ def pad(pad_for):
 
 
 def enter(pad, digits: str, ok: bool = True) -> None:
+    """Tap the digits (and OK, then wait for the answer: the pad checks off the UI thread)."""
     for digit in digits:
         touch(pad.findChild(QPushButton, f"key-{digit}"))
     if ok:
         touch(pad.findChild(QPushButton, "ok"))
+        pad.test_qtbot.waitUntil(lambda: not pad.checking, timeout=10000)
 
 
 def message(pad) -> str:
