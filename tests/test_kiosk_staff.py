@@ -17,6 +17,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 
 from kiosk.session import Screen
+from tests.conftest import running
 from tests.touch import DEVICE, settle, tap
 
 PIN = "1921"
@@ -192,3 +193,112 @@ def test_a_pin_pad_left_open_closes_when_the_kiosk_starts_over(open_kiosk, conte
     assert kiosk.window.current_screen() is kiosk.screens.attract
     assert not pad.isVisible()
     assert pad.dots.count == 0  # the next one to open it starts with an empty PIN
+
+
+# --- the lockout outlives the kiosk: a restart on the same data folder ---------------------------
+
+
+def locked_message(seconds: float) -> str:
+    return f"Too many wrong PINs. Try again in {math.ceil(seconds)} s."
+
+
+def lock_out_by_finger(kiosk, qtbot, clock) -> None:
+    """The corner gesture, then wrong PINs tapped until the pad locks."""
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    for _ in range(kiosk.result.exhibit.admin.attempts):
+        enter_pin(kiosk, "0000", qtbot)
+    assert not pad.ok_key.isEnabled()
+
+
+def restart(floor, open_floor, folder, data, qtbot, clock):
+    """The kiosk stopped, and a new one started on the same content and data folder."""
+    floor.stop()
+    floor.window.hide()
+    new = open_floor(folder, data=data, clock=clock)
+    return new, running(new, qtbot)
+
+
+def test_a_restart_keeps_the_lockout_and_the_next_lockout_is_longer(open_floor, content_copy, tmp_path,
+                                                                      qtbot, clock):
+    set_idle(content_copy, timeout=7200, warning=20)  # the kiosk waits out the lockouts with staff
+    data = tmp_path / "data"
+    floor = open_floor(content_copy, data=data, clock=clock)
+    kiosk = running(floor, qtbot)
+    lockout = kiosk.result.exhibit.admin.lockout_seconds
+    gesture = kiosk.result.exhibit.admin.gesture
+    took = gesture.hold_seconds + len(gesture.taps) * (PAUSE + TAP)  # the corner gesture's seconds
+    lock_out_by_finger(kiosk, qtbot, clock)
+    assert kiosk.staff.pinpad.message.text() == locked_message(lockout)
+
+    clock.advance(60)  # the kiosk is restarted a minute later (a crash, a power cut, the service)
+    floor, kiosk = restart(floor, open_floor, content_copy, data, qtbot, clock)
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    assert pad.message.text() == locked_message(lockout - 60 - took)
+    assert not any(key.isEnabled() for key in pad.digit_keys + [pad.ok_key])
+    enter_pin(kiosk, PIN, qtbot)  # not even the right PIN: the keys take no taps
+    assert kiosk.session.state.screen is not Screen.ADMIN
+
+    clock.advance(lockout)  # the lockout over, five more wrong PINs lock it twice as long
+    qtbot.waitUntil(lambda: pad.ok_key.isEnabled(), timeout=5000)
+    for _ in range(kiosk.result.exhibit.admin.attempts):
+        enter_pin(kiosk, "0000", qtbot)
+    assert pad.message.text() == locked_message(2 * lockout)
+
+    floor, kiosk = restart(floor, open_floor, content_copy, data, qtbot, clock)  # and that one is kept too
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    assert pad.message.text() == locked_message(2 * lockout - took)
+
+
+def test_a_content_reload_gives_no_fresh_guesses(open_floor, content_copy, qtbot, clock):
+    set_idle(content_copy, timeout=7200, warning=20)
+    floor = open_floor(content_copy, clock=clock)
+    kiosk = running(floor, qtbot)
+    attempts = kiosk.result.exhibit.admin.attempts
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    for _ in range(attempts - 1):
+        enter_pin(kiosk, "0000", qtbot)
+    tap(pad.close_button)
+    exhibit = content_copy / "exhibit.yaml"  # new content, so new staff widgets and a new lock
+    exhibit.write_text(exhibit.read_text(encoding="utf-8").replace("Before the Great Terror", "Before"),
+                       encoding="utf-8")
+    staff = kiosk.staff
+    floor.feed.request()  # what the admin screen's reload button asks for
+    qtbot.waitUntil(lambda: kiosk.staff is not staff, timeout=10000)
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    enter_pin(kiosk, "0000", qtbot)  # the last attempt is the last one still
+    assert pad.message.text() == locked_message(kiosk.result.exhibit.admin.lockout_seconds)
+
+
+def test_every_step_staff_take_is_logged_and_never_the_pin(staffed, qtbot, clock, caplog):
+    caplog.set_level("INFO", logger="kiosk")
+    kiosk = staffed
+    open_pin_pad(kiosk, qtbot, clock)
+    enter_pin(kiosk, "4711", qtbot)
+    enter_pin(kiosk, PIN, qtbot)
+    settle(kiosk, qtbot)
+    screen = kiosk.staff.screen
+    with qtbot.waitSignal(kiosk.reload_requested, timeout=1000):
+        tap(screen.reload_button)
+    tap(screen.back_button)
+    settle(kiosk, qtbot)
+    open_admin(kiosk, qtbot, clock)
+    tap(kiosk.staff.screen.exit_button)
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("admin:")]
+    assert said == ["admin: the PIN pad opened", "admin: wrong PIN (1 of 5)", "admin: opened", "admin: reload",
+                    "admin: back to the exhibit", "admin: the PIN pad opened", "admin: opened", "admin: exit"]
+    assert not any(pin in r.getMessage() for r in caplog.records for pin in ("4711", PIN))
+
+
+def test_a_changed_pin_brings_no_warning_to_the_admin_screen(open_kiosk, content_copy, qtbot, clock):
+    from kiosk.pin import hash_pin
+
+    exhibit = content_copy / "exhibit.yaml"
+    text = exhibit.read_text(encoding="utf-8")
+    start = text.index("  pin_hash:")
+    exhibit.write_text(text[:start] + f'  pin_hash: "{hash_pin("2468", iterations=1000)}"'
+                       + text[text.index("\n", start):], encoding="utf-8")
+    kiosk = open_kiosk(content_copy, clock=clock)
+    open_pin_pad(kiosk, qtbot, clock)
+    enter_pin(kiosk, "2468", qtbot)
+    assert kiosk.session.state.screen is Screen.ADMIN
+    assert kiosk.staff.screen.shown_problems() == []
