@@ -130,7 +130,8 @@ class Admin:
     gesture: Gesture = field(default_factory=Gesture, metadata=doc("The gesture that opens the PIN pad."))
     attempts: int = field(default=5, metadata=doc("Wrong PINs in a row before the pad locks.", above=0))
     lockout_seconds: float = field(default=300, metadata=doc(
-        "Seconds the pad stays locked.", above=0, at_most=86400, unit="seconds"))
+        "Seconds the pad stays locked the first time; each lockout after it (with no right PIN "
+        "between) lasts twice as long, up to an hour.", above=0, at_most=86400, unit="seconds"))
 
 
 DAY_HOURS = "hours, like 10:00-17:00; two spans, like 10:00-12:00, 13:00-17:00; or closed"
