@@ -201,9 +201,18 @@ class StillClock:
     def __init__(self) -> None:
         self.now = 1000.0
         self._deadlines: list[StillDeadline] = []
+        self._wall_offset = 1_767_225_600.0 - self.now  # the wall clock: 2026-01-01 00:00 UTC
 
     def __call__(self) -> float:
         return self.now
+
+    def wall(self) -> float:
+        """The wall clock (seconds since the epoch, as ``time.time``) that moves with this one."""
+        return self._wall_offset + self.now
+
+    def set_wall(self, when) -> None:
+        """Put the wall clock at ``when`` (a datetime; naive for the machine's local time)."""
+        self._wall_offset = when.timestamp() - self.now
 
     def deadline(self, parent=None) -> "StillDeadline":
         made = StillDeadline(self)
@@ -370,7 +379,8 @@ def small_content(tmp_path: Path):
 def open_floor(qtbot, tmp_path):
     """Start the kiosk as ``kiosk`` does, through the content owner: ``open_floor(folder,
     data=…, clock=…, retry_ms=…)`` shows what can run and returns the ``Floor``; stopped after.
-    Each floor's data folder (its snapshot) is ``tmp_path / "data"`` unless told."""
+    Each floor's data folder (its snapshot, the PIN pad's memory) is ``tmp_path / "data"``
+    unless told. On a ``StillClock`` its wall clock is that clock's ``wall``."""
     import time
 
     from PySide6.QtCore import QSize
@@ -387,7 +397,8 @@ def open_floor(qtbot, tmp_path):
         owner = ContentOwner(folder, data or tmp_path / "data")
         still = isinstance(clock, StillClock)
         floor = Floor(owner, QSize(*size), 96, kiosk_mode=True, clock=clock or time.monotonic,
-                      retry_ms=retry_ms, new_deadline=clock.deadline if still else None)
+                      retry_ms=retry_ms, new_deadline=clock.deadline if still else None,
+                      wall_clock=clock.wall if still else time.time)
         qtbot.addWidget(floor.window)
         floor.start_up()
         floor.window.resize(*size)

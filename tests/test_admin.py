@@ -114,6 +114,138 @@ def test_a_locked_lock_checks_no_pin(monkeypatch):
     assert checked == []
 
 
+# --- the lock's memory: growing lockouts, kept in a file across restarts ------------------------
+
+
+class WallClock:
+    """A wall clock (seconds since the epoch) that moves only when told, even backwards."""
+
+    def __init__(self, start: float = 1_767_225_600.0):
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def lock_out(lock: PinLock, clock: FakeClock) -> float:
+    """Wrong PINs until the lock locks; how long it is locked for."""
+    while lock.try_pin("0000", CHEAP_HASH) is not Result.LOCKED:
+        pass
+    return lock.locked_for()
+
+
+def test_each_lockout_in_a_row_lasts_twice_the_one_before_up_to_an_hour():
+    clock = FakeClock()
+    lock = PinLock(3, 300, clock)
+    lengths = []
+    for _ in range(6):
+        lengths.append(lock_out(lock, clock))
+        clock.advance(lengths[-1])
+    assert lengths == [300, 600, 1200, 2400, 3600, 3600]
+
+
+def test_the_right_pin_ends_the_doubling():
+    clock = FakeClock()
+    lock = PinLock(3, 60, clock)
+    clock.advance(lock_out(lock, clock))
+    clock.advance(lock_out(lock, clock))
+    assert lock.try_pin(PIN, CHEAP_HASH) is Result.OK
+    assert lock_out(lock, clock) == 60
+
+
+def test_a_lockout_longer_than_an_hour_is_not_cut_short():
+    clock = FakeClock()
+    lock = PinLock(1, 7200, clock)
+    assert lock_out(lock, clock) == 7200
+    clock.advance(7200)
+    assert lock_out(lock, clock) == 7200
+
+
+def new_lock(path: Path, clock: FakeClock, wall: WallClock, attempts: int = 3, lockout: float = 300) -> PinLock:
+    """The lock of a kiosk started now, on the data folder's file (``clock`` starts anew too)."""
+    return PinLock(attempts, lockout, clock, admin_lock.LockFile(path, wall))
+
+
+def test_a_restart_keeps_the_lockout_and_the_wrong_pins(tmp_path):
+    path, wall = tmp_path / "data" / admin_lock.LOCK_FILE, WallClock()
+    first = new_lock(path, FakeClock(), wall)
+    first.try_pin("0000", CHEAP_HASH)
+    assert new_lock(path, FakeClock(), wall).wrong_in_a_row == 1  # a restart gives no fresh guesses
+    lock_out(first, FakeClock())
+    wall.now += 100  # the kiosk is down 100 s, and its monotonic clock starts again
+    again = new_lock(path, FakeClock(5.0), wall)
+    assert again.locked_for() == 200
+    assert again.try_pin(PIN, CHEAP_HASH) is Result.LOCKED
+
+
+def test_the_lockout_after_a_restart_doubles_and_the_right_pin_resets_it(tmp_path):
+    path, wall, clock = tmp_path / admin_lock.LOCK_FILE, WallClock(), FakeClock()
+    lock_out(new_lock(path, clock, wall), clock)
+    wall.now += 300
+    second = new_lock(path, clock, wall)
+    assert second.locked_for() == 0
+    assert lock_out(second, clock) == 600
+    wall.now += 600
+    third = new_lock(path, clock, wall)
+    assert third.try_pin(PIN, CHEAP_HASH) is Result.OK
+    assert lock_out(new_lock(path, clock, wall), clock) == 300
+
+
+def test_a_clock_set_back_does_not_lengthen_the_lockout(tmp_path):
+    path, wall = tmp_path / admin_lock.LOCK_FILE, WallClock()
+    lock_out(new_lock(path, FakeClock(), wall), FakeClock())
+    wall.now -= 10 * 24 * 3600  # ten days back: a dead clock battery, or a clock put wrong by hand
+    assert new_lock(path, FakeClock(), wall).locked_for() == 300
+
+
+def test_a_damaged_memory_is_ignored_and_said_so(tmp_path, caplog):
+    path = tmp_path / admin_lock.LOCK_FILE
+    path.write_text("{not json", encoding="utf-8")
+    lock = new_lock(path, FakeClock(), WallClock())
+    assert (lock.wrong_in_a_row, lock.locked_for()) == (0, 0)
+    assert [r.getMessage().split(" (")[0] for r in caplog.records] == [
+        f"admin: ignoring the PIN pad's memory in {path}"]
+    lock.try_pin("0000", CHEAP_HASH)
+    assert new_lock(path, FakeClock(), WallClock()).wrong_in_a_row == 1  # written anew, whole
+
+
+def test_a_memory_that_cannot_be_written_is_said_once_and_the_lock_still_works(tmp_path, caplog):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    lock = new_lock(blocked / admin_lock.LOCK_FILE, FakeClock(), WallClock(), attempts=2)
+    assert [lock.try_pin("0000", CHEAP_HASH) for _ in range(2)] == [Result.WRONG, Result.LOCKED]
+    said = [r.getMessage() for r in caplog.records if "cannot keep" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith(f"admin: cannot keep the PIN pad's memory in {blocked}")
+
+
+def test_the_file_is_written_whole_or_not_at_all(tmp_path):
+    path = tmp_path / admin_lock.LOCK_FILE
+    lock = new_lock(path, FakeClock(), WallClock())
+    lock.try_pin("0000", CHEAP_HASH)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [admin_lock.LOCK_FILE]  # no .part left behind
+
+
+def test_wrong_pins_and_lockouts_are_logged_never_the_pin(caplog):
+    caplog.set_level("INFO", logger="kiosk")
+    clock = FakeClock()
+    lock = PinLock(3, 120, clock)
+    lock_out(lock, clock)
+    clock.advance(120)
+    lock_out(lock, clock)
+    assert [r.getMessage() for r in caplog.records] == [
+        "admin: wrong PIN (1 of 3)", "admin: wrong PIN (2 of 3)", "admin: wrong PIN (3 of 3)",
+        "admin: locked out for 2 min",
+        "admin: wrong PIN (1 of 3)", "admin: wrong PIN (2 of 3)", "admin: wrong PIN (3 of 3)",
+        "admin: locked out for 4 min"]
+    assert all(r.name == "kiosk" for r in caplog.records)
+
+
+@pytest.mark.parametrize("seconds, said", [(45, "45 s"), (60, "1 min"), (300, "5 min"), (3600, "1 h"),
+                                           (5400, "90 min"), (7200, "2 h")])
+def test_a_lockout_is_logged_in_plain_units(seconds, said):
+    assert admin_lock.duration(seconds) == said
+
+
 # --- AdminGesture -------------------------------------------------------------------------
 
 SIZE = (800, 600)
@@ -313,6 +445,7 @@ def pad_for(qtbot, ctx, clock):
         admin = dataclasses.replace(ctx.exhibit.admin, **admin_changes)
         pad = PinPad(ctx, admin, clock=clock)
         shown(qtbot, pad)
+        pad.test_qtbot = qtbot  # for enter(), which waits for the check
         return pad
 
     return make
@@ -324,10 +457,12 @@ def pad(pad_for):
 
 
 def enter(pad, digits: str, ok: bool = True) -> None:
+    """Tap the digits (and OK, then wait for the answer: the pad checks off the UI thread)."""
     for digit in digits:
         touch(pad.findChild(QPushButton, f"key-{digit}"))
     if ok:
         touch(pad.findChild(QPushButton, "ok"))
+        pad.test_qtbot.waitUntil(lambda: not pad.checking, timeout=10000)
 
 
 def message(pad) -> str:

@@ -299,6 +299,7 @@ def test_the_pin_pad_applied_keeps_its_message_and_is_a_fresh_one(qtbot, hosts, 
     def wrong_pin(pad):
         tap(pad.digit_keys[5])
         tap(pad.ok_key)
+        qtbot.waitUntil(lambda: not pad.checking, timeout=10000)  # checked off the UI thread
 
     pad, _ = check_apply(qtbot, hosts, lambda ctx: PinPad(ctx, exhibit.admin), lambda: context(),
                          lambda: context("sv", 1.5, True), "pinpad", tmp_path, before=wrong_pin)

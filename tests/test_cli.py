@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import select
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,7 @@ import yaml
 
 from kiosk import __version__
 from kiosk.cli import COMMANDS, main
-from kiosk.pin import check_pin
+from kiosk.pin import check_pin, hash_pin
 
 REPO = Path(__file__).resolve().parents[1]
 KIOSK = Path(sys.executable).with_name("kiosk")
@@ -77,22 +81,99 @@ def test_admin_pin_makes_a_new_salt_each_time():
     assert first != second
 
 
+DIGITS_ONLY = ("kiosk admin-pin: the PIN must be 4 to 12 of the digits 0 to 9 (the pad has only those); "
+               "nothing was made")
+LOOK_ALIKE = ("kiosk admin-pin: the PIN must be typed with the digits 0 to 9, the only keys the pad has (these "
+              "look like digits but are other characters); nothing was made")
+
+
 @pytest.mark.parametrize("stdin, says", [
     ("2468\n1357\n", "kiosk admin-pin: the two PINs differ; nothing was made"),
-    ("2468\n", "kiosk admin-pin: the two PINs differ; nothing was made"),
-    ("12\n12\n", "kiosk admin-pin: the PIN must be 4 to 12 digits (the pad has only digits); nothing was made"),
-    ("24a8\n24a8\n", "kiosk admin-pin: the PIN must be 4 to 12 digits (the pad has only digits); nothing was made"),
-], ids=["mismatch", "second-missing", "too-short", "not-digits"])
+    ("2468\n", "kiosk admin-pin: the PIN was not typed again (the input ended); nothing was made"),
+    ("", "kiosk admin-pin: no PIN was typed (the input ended); nothing was made"),
+    ("12\n12\n", DIGITS_ONLY),
+    ("24a8\n24a8\n", DIGITS_ONLY),
+    ("١٢٣٤\n١٢٣٤\n", LOOK_ALIKE),  # Arabic-Indic digits: str.isdigit takes them, the pad has none
+    ("①②③④\n①②③④\n", LOOK_ALIKE),
+    ("１２３４\n１２３４\n", LOOK_ALIKE),  # full-width digits, as a Japanese keyboard types them
+    ("1921\n1921\n", "kiosk admin-pin: 1921 is the PIN the kiosk is shipped with, which anyone can read in "
+                     "the guide: choose another; nothing was made"),
+], ids=["mismatch", "second-missing", "no-input", "too-short", "not-digits", "arabic-indic", "circled",
+        "full-width", "shipped"])
 def test_admin_pin_refuses(stdin, says):
     done = kiosk("admin-pin", stdin=stdin)
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.splitlines()[-1] == says
 
 
+# At a terminal the PIN is read by getpass from the terminal itself (/dev/tty), not from stdin:
+# these run the command on a pseudo-terminal of its own, as an operator's shell would.
+
+
+def at_terminal(*answers: bytes) -> tuple[int, str]:
+    """``kiosk admin-pin`` on a new pseudo-terminal; each answer is typed after the next prompt
+    appears. The exit code and everything the terminal showed."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the pty is its controlling terminal
+        os.execv(str(KIOSK), [str(KIOSK), "admin-pin"])
+    shown = b""
+    try:
+        for number, answer in enumerate(answers, 1):
+            shown = _read_until(fd, shown, lambda text: text.count(b": ") >= number)
+            os.write(fd, answer)
+        shown = _read_until(fd, shown, lambda text: False)  # to the end of the output
+    finally:
+        os.close(fd)
+        _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), shown.decode().replace("\r\n", "\n")
+
+
+def _read_until(fd: int, shown: bytes, done, seconds: float = 60) -> bytes:
+    deadline = time.monotonic() + seconds
+    while not done(shown) and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 1)
+        if ready:
+            try:
+                more = os.read(fd, 4096)
+            except OSError:  # the child has closed its end: all is read
+                return shown
+            if not more:
+                return shown
+            shown += more
+    return shown
+
+
+PROMPT = "New admin PIN (4–12 digits, 0–9): "
+
+
+def test_admin_pin_at_a_terminal_hides_the_pin_and_prints_the_line():
+    code, shown = at_terminal(b"2468\r", b"2468\r")
+    assert code == 0
+    lines = shown.splitlines()
+    assert lines[:3] == [PROMPT, "The same PIN again: ",
+                         "Paste this line under 'admin:' in exhibit.yaml, in place of the old pin_hash:"]
+    assert "2468" not in "\n".join(lines[:3])  # not echoed
+    assert check_pin("2468", yaml.safe_load(lines[3])["pin_hash"])
+
+
+@pytest.mark.parametrize("key, code, says", [
+    (b"\x03", 130, "kiosk admin-pin: cancelled; nothing was made"),
+    (b"\x04", 1, "kiosk admin-pin: no PIN was typed (the input ended); nothing was made"),
+], ids=["ctrl-c", "ctrl-d"])
+def test_admin_pin_at_a_terminal_ends_on_ctrl_c_and_ctrl_d_with_one_line(key, code, says):
+    done, shown = at_terminal(key)
+    assert (done, shown) == (code, f"{PROMPT}\n{says}\n")
+
+
+def test_admin_pin_at_a_terminal_refuses_digits_the_pad_cannot_type():
+    code, shown = at_terminal("١٢٣٤\r".encode())
+    assert (code, shown) == (1, f"{PROMPT}\n{LOOK_ALIKE}\n")
+
+
 # --- kiosk validate -----------------------------------------------------------------------------
 
 
-def what_the_content_holds(content: Path) -> str:
+def what_the_content_holds(content: Path, warnings: int = 0) -> str:
     """The summary line, counted from the YAML itself rather than from the loader."""
     exhibit = yaml.safe_load((content / "exhibit.yaml").read_text(encoding="utf-8"))
     chapters = [(p.parent, yaml.safe_load(p.read_text(encoding="utf-8")))
@@ -105,22 +186,60 @@ def what_the_content_holds(content: Path) -> str:
               (sum(page["type"] == "chart" for page in pages), "chart"),
               (len(images), "image"), (len(exhibit["languages"]), "language")]
     held = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
-    return f"{held}: 0 errors, 0 warnings"
+    return f"{held}: 0 errors, {warnings} warning{'' if warnings == 1 else 's'}"
 
 
 SHIPPED = "checked content (the exhibit shipped with the kiosk): "
 
 
-def test_validate_the_shipped_content():
+def pin_line(content: Path) -> int:
+    """The line of exhibit.yaml that holds the admin PIN's hash, counted from the file itself."""
+    lines = (content / "exhibit.yaml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.strip().startswith("pin_hash:"))
+
+
+def shipped_pin_warning(shown: str, content: Path) -> str:
+    return (f"{shown}/exhibit.yaml:{pin_line(content)}: warning: admin → pin_hash: this is the PIN the kiosk is "
+            "shipped with (1921), which anyone who has read the guide knows: run 'kiosk admin-pin' and paste "
+            "the line it prints in place of this one")
+
+
+def test_validate_the_shipped_content_warns_of_its_pin():
     done = kiosk("validate", "content")
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout.splitlines() == [SHIPPED + what_the_content_holds(REPO / "content")]
+    assert done.stdout.splitlines() == [shipped_pin_warning("content", REPO / "content"),
+                                        SHIPPED + what_the_content_holds(REPO / "content", warnings=1)]
 
 
-def test_validate_strict_the_shipped_content(capsys, monkeypatch):
+def test_validate_strict_fails_on_the_shipped_pin(capsys, monkeypatch):
     monkeypatch.chdir(REPO)
-    assert main(["validate", "--strict"]) == 0  # no folder given: ./content
-    assert capsys.readouterr().out.splitlines() == [SHIPPED + what_the_content_holds(REPO / "content")]
+    assert main(["validate", "--strict"]) == 1  # no folder given: ./content
+    assert capsys.readouterr().out.splitlines() == [
+        shipped_pin_warning("content", REPO / "content"),
+        SHIPPED + what_the_content_holds(REPO / "content", warnings=1)]
+
+
+def with_pin_line(content: Path, line: str) -> None:
+    exhibit = content / "exhibit.yaml"
+    text = exhibit.read_text(encoding="utf-8")
+    start = text.index("  pin_hash:")
+    exhibit.write_text(text[:start] + line + text[text.index("\n", start):], encoding="utf-8")
+
+
+def test_validate_strict_passes_a_changed_pin(content_copy, capsys, monkeypatch):
+    with_pin_line(content_copy, f'  pin_hash: "{hash_pin("2468", iterations=1000)}"')
+    monkeypatch.chdir(content_copy.parent)
+    assert main(["validate", "--strict", "content"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "checked content: " + what_the_content_holds(content_copy)]
+
+
+def test_validate_warns_of_the_shipped_pin_hashed_anew(content_copy, capsys, monkeypatch):
+    """The shipped PIN made again (a new salt, so another line) is still the shipped PIN."""
+    with_pin_line(content_copy, f'  pin_hash: "{hash_pin("1921", iterations=1000)}"')
+    monkeypatch.chdir(content_copy.parent)
+    assert main(["validate", "--strict", "content"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == shipped_pin_warning("content", content_copy)
 
 
 def test_validate_a_folder_that_is_not_content(tmp_path):

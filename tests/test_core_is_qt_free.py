@@ -48,7 +48,7 @@ def modules_after(code: str) -> list[str]:
 @pytest.mark.parametrize("module", [
     "kiosk.content.loader", "kiosk.content.schema", "kiosk.cli", "kiosk.commands.validate",
     "kiosk.commands.schema", "kiosk.commands.adminpin", "kiosk.pin", "kiosk.session", "kiosk.admin_lock",
-    "kiosk.content.timeline",
+    "kiosk.content.timeline", "kiosk.schedule", "kiosk.restart", "kiosk.content.shipped_pin",
 ])
 def test_importing_pulls_in_no_qt(module):
     assert modules_after(f"import {module}") == []

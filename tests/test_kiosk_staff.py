@@ -17,11 +17,15 @@ from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 
 from kiosk.session import Screen
+from tests.conftest import running
 from tests.touch import DEVICE, settle, tap
 
 PIN = "1921"
 INSET = 20  # how far inside a corner the finger lands
 PAUSE, TAP = 0.4, 0.1  # seconds between the gesture's taps, and each tap's
+SHIPPED_PIN_WARNING = (
+    "{}/exhibit.yaml:35: warning: admin → pin_hash: this is the PIN the kiosk is shipped with (1921), which "
+    "anyone who has read the guide knows: run 'kiosk admin-pin' and paste the line it prints in place of this one")
 IDLE = 10  # seconds of an idle timeout longer than the corner gesture takes: the visit lasts it
 
 
@@ -49,11 +53,13 @@ def admin_gesture(kiosk, clock, hold: float | None = None) -> None:
         touch(window, corner_point(window, corner), clock, TAP)
 
 
-def enter_pin(kiosk, pin: str) -> None:
+def enter_pin(kiosk, pin: str, qtbot) -> None:
+    """Tap the PIN and OK, then wait for the answer (the pad checks off the UI thread)."""
     pad = kiosk.staff.pinpad
     for digit in pin:
         tap(pad.digit_keys[int(digit)])
     tap(pad.ok_key)
+    qtbot.waitUntil(lambda: not pad.checking, timeout=10000)
 
 
 def open_pin_pad(kiosk, qtbot, clock):
@@ -65,7 +71,7 @@ def open_pin_pad(kiosk, qtbot, clock):
 
 def open_admin(kiosk, qtbot, clock):
     open_pin_pad(kiosk, qtbot, clock)
-    enter_pin(kiosk, PIN)
+    enter_pin(kiosk, PIN, qtbot)
     assert kiosk.session.state.screen is Screen.ADMIN
     settle(kiosk, qtbot)
     return kiosk.staff.screen
@@ -96,21 +102,22 @@ def test_the_corner_gesture_opens_the_pin_pad_only_when_held_long_enough(staffed
     assert pad.dots.count == 0 and pad.message.text() == ""
 
 
-def test_the_right_pin_opens_the_admin_screen(staffed, qtbot, clock):
+def test_the_right_pin_opens_the_admin_screen(staffed, content_copy, qtbot, clock):
     kiosk = staffed
     open_pin_pad(kiosk, qtbot, clock)
-    enter_pin(kiosk, PIN)
+    enter_pin(kiosk, PIN, qtbot)
     assert not kiosk.staff.pinpad.isVisible()
     assert kiosk.session.state.screen is Screen.ADMIN
     assert kiosk.window.current_screen() is kiosk.staff.screen
     assert kiosk.staff.screen.title.text() == "Staff settings"
-    assert kiosk.staff.screen.shown_problems() == []
+    # The content has no problems, but its PIN is the shipped one, which staff must change.
+    assert kiosk.staff.screen.shown_problems() == [SHIPPED_PIN_WARNING.format(content_copy)]
 
 
 def test_a_wrong_pin_says_so_and_opens_nothing(staffed, qtbot, clock):
     kiosk = staffed
     pad = open_pin_pad(kiosk, qtbot, clock)
-    enter_pin(kiosk, "0000")
+    enter_pin(kiosk, "0000", qtbot)
     assert pad.isVisible()
     assert pad.message.text() == "Wrong PIN. Please try again."
     assert pad.dots.count == 0
@@ -123,11 +130,11 @@ def test_wrong_pins_in_a_row_lock_the_pad_until_the_lockout_ends(open_kiosk, con
     admin = kiosk.result.exhibit.admin
     pad = open_pin_pad(kiosk, qtbot, clock)
     for _ in range(admin.attempts):
-        enter_pin(kiosk, "0000")
+        enter_pin(kiosk, "0000", qtbot)
     locked = f"Too many wrong PINs. Try again in {round(admin.lockout_seconds)} s."
     assert pad.message.text() == locked
     assert not any(key.isEnabled() for key in pad.digit_keys + [pad.ok_key])
-    enter_pin(kiosk, PIN)  # even the right PIN: the keys take no taps
+    enter_pin(kiosk, PIN, qtbot)  # even the right PIN: the keys take no taps
     assert pad.dots.count == 0 and kiosk.session.state.screen is not Screen.ADMIN
 
     tap(pad.close_button)  # walking off and coming back does not undo the lock
@@ -145,7 +152,7 @@ def test_wrong_pins_in_a_row_lock_the_pad_until_the_lockout_ends(open_kiosk, con
     clock.advance(1)
     qtbot.waitUntil(lambda: pad.ok_key.isEnabled(), timeout=5000)
     assert pad.message.text() == ""
-    enter_pin(kiosk, PIN)
+    enter_pin(kiosk, PIN, qtbot)
     assert kiosk.session.state.screen is Screen.ADMIN
 
 
@@ -186,3 +193,112 @@ def test_a_pin_pad_left_open_closes_when_the_kiosk_starts_over(open_kiosk, conte
     assert kiosk.window.current_screen() is kiosk.screens.attract
     assert not pad.isVisible()
     assert pad.dots.count == 0  # the next one to open it starts with an empty PIN
+
+
+# --- the lockout outlives the kiosk: a restart on the same data folder ---------------------------
+
+
+def locked_message(seconds: float) -> str:
+    return f"Too many wrong PINs. Try again in {math.ceil(seconds)} s."
+
+
+def lock_out_by_finger(kiosk, qtbot, clock) -> None:
+    """The corner gesture, then wrong PINs tapped until the pad locks."""
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    for _ in range(kiosk.result.exhibit.admin.attempts):
+        enter_pin(kiosk, "0000", qtbot)
+    assert not pad.ok_key.isEnabled()
+
+
+def restart(floor, open_floor, folder, data, qtbot, clock):
+    """The kiosk stopped, and a new one started on the same content and data folder."""
+    floor.stop()
+    floor.window.hide()
+    new = open_floor(folder, data=data, clock=clock)
+    return new, running(new, qtbot)
+
+
+def test_a_restart_keeps_the_lockout_and_the_next_lockout_is_longer(open_floor, content_copy, tmp_path,
+                                                                      qtbot, clock):
+    set_idle(content_copy, timeout=7200, warning=20)  # the kiosk waits out the lockouts with staff
+    data = tmp_path / "data"
+    floor = open_floor(content_copy, data=data, clock=clock)
+    kiosk = running(floor, qtbot)
+    lockout = kiosk.result.exhibit.admin.lockout_seconds
+    gesture = kiosk.result.exhibit.admin.gesture
+    took = gesture.hold_seconds + len(gesture.taps) * (PAUSE + TAP)  # the corner gesture's seconds
+    lock_out_by_finger(kiosk, qtbot, clock)
+    assert kiosk.staff.pinpad.message.text() == locked_message(lockout)
+
+    clock.advance(60)  # the kiosk is restarted a minute later (a crash, a power cut, the service)
+    floor, kiosk = restart(floor, open_floor, content_copy, data, qtbot, clock)
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    assert pad.message.text() == locked_message(lockout - 60 - took)
+    assert not any(key.isEnabled() for key in pad.digit_keys + [pad.ok_key])
+    enter_pin(kiosk, PIN, qtbot)  # not even the right PIN: the keys take no taps
+    assert kiosk.session.state.screen is not Screen.ADMIN
+
+    clock.advance(lockout)  # the lockout over, five more wrong PINs lock it twice as long
+    qtbot.waitUntil(lambda: pad.ok_key.isEnabled(), timeout=5000)
+    for _ in range(kiosk.result.exhibit.admin.attempts):
+        enter_pin(kiosk, "0000", qtbot)
+    assert pad.message.text() == locked_message(2 * lockout)
+
+    floor, kiosk = restart(floor, open_floor, content_copy, data, qtbot, clock)  # and that one is kept too
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    assert pad.message.text() == locked_message(2 * lockout - took)
+
+
+def test_a_content_reload_gives_no_fresh_guesses(open_floor, content_copy, qtbot, clock):
+    set_idle(content_copy, timeout=7200, warning=20)
+    floor = open_floor(content_copy, clock=clock)
+    kiosk = running(floor, qtbot)
+    attempts = kiosk.result.exhibit.admin.attempts
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    for _ in range(attempts - 1):
+        enter_pin(kiosk, "0000", qtbot)
+    tap(pad.close_button)
+    exhibit = content_copy / "exhibit.yaml"  # new content, so new staff widgets and a new lock
+    exhibit.write_text(exhibit.read_text(encoding="utf-8").replace("Before the Great Terror", "Before"),
+                       encoding="utf-8")
+    staff = kiosk.staff
+    floor.feed.request()  # what the admin screen's reload button asks for
+    qtbot.waitUntil(lambda: kiosk.staff is not staff, timeout=10000)
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    enter_pin(kiosk, "0000", qtbot)  # the last attempt is the last one still
+    assert pad.message.text() == locked_message(kiosk.result.exhibit.admin.lockout_seconds)
+
+
+def test_every_step_staff_take_is_logged_and_never_the_pin(staffed, qtbot, clock, caplog):
+    caplog.set_level("INFO", logger="kiosk")
+    kiosk = staffed
+    open_pin_pad(kiosk, qtbot, clock)
+    enter_pin(kiosk, "4711", qtbot)
+    enter_pin(kiosk, PIN, qtbot)
+    settle(kiosk, qtbot)
+    screen = kiosk.staff.screen
+    with qtbot.waitSignal(kiosk.reload_requested, timeout=1000):
+        tap(screen.reload_button)
+    tap(screen.back_button)
+    settle(kiosk, qtbot)
+    open_admin(kiosk, qtbot, clock)
+    tap(kiosk.staff.screen.exit_button)
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("admin:")]
+    assert said == ["admin: the PIN pad opened", "admin: wrong PIN (1 of 5)", "admin: opened", "admin: reload",
+                    "admin: back to the exhibit", "admin: the PIN pad opened", "admin: opened", "admin: exit"]
+    assert not any(pin in r.getMessage() for r in caplog.records for pin in ("4711", PIN))
+
+
+def test_a_changed_pin_brings_no_warning_to_the_admin_screen(open_kiosk, content_copy, qtbot, clock):
+    from kiosk.pin import hash_pin
+
+    exhibit = content_copy / "exhibit.yaml"
+    text = exhibit.read_text(encoding="utf-8")
+    start = text.index("  pin_hash:")
+    exhibit.write_text(text[:start] + f'  pin_hash: "{hash_pin("2468", iterations=1000)}"'
+                       + text[text.index("\n", start):], encoding="utf-8")
+    kiosk = open_kiosk(content_copy, clock=clock)
+    open_pin_pad(kiosk, qtbot, clock)
+    enter_pin(kiosk, "2468", qtbot)
+    assert kiosk.session.state.screen is Screen.ADMIN
+    assert kiosk.staff.screen.shown_problems() == []

@@ -27,7 +27,8 @@ def kiosk(*args: str) -> subprocess.CompletedProcess:
 def expected_states(exhibit) -> dict[str, int]:
     """The screens a proof must have besides the pages' scrolled screens, by file name (the
     number in front left off): attract, home, each advisory, each page's first screen, each
-    figure revealed, each timeline event after the first, each sources panel; idle, PIN, admin."""
+    figure revealed, each timeline event after the first, each sources panel; idle, PIN, admin;
+    the closed screen when the exhibit has opening hours."""
     names = ["attract", "home"]
     for chapter in exhibit.chapters:
         names += [f"{chapter.id}-advisory"] if chapter.advisory else []
@@ -40,7 +41,7 @@ def expected_states(exhibit) -> dict[str, int]:
             if page.type == "timeline":
                 names += [f"{stem}-event-{n:02d}" for n in range(2, len(page.events) + 1)]
             names += [f"{stem}-sources"] if page.sources else []
-    return names + ["idle-warning", "admin-pin-pad", "admin"]
+    return names + ["idle-warning", "admin-pin-pad", "admin"] + (["closed"] if exhibit.opening_hours else [])
 
 
 def test_proof_renders_every_screen_of_the_exhibit_at_the_size_asked(tmp_path: Path, shipped_exhibit):
@@ -64,6 +65,18 @@ def test_proof_renders_every_screen_of_the_exhibit_at_the_size_asked(tmp_path: P
         assert reader.format() == b"png" and reader.size() == SIZE, shot.name
     sheet = QImageReader(str(out / "contact-sheet.png"))
     assert sheet.format() == b"png" and sheet.canRead()
+
+
+def test_proof_of_an_exhibit_with_opening_hours_shows_its_closed_screen(tmp_path: Path, small_content):
+    from kiosk.content.loader import load_exhibit
+    from tests.test_opening_hours import with_hours
+
+    folder, out = with_hours(small_content()), tmp_path / "proof"
+    done = kiosk("proof", str(folder), "--out", str(out), "--size", f"{SIZE.width()}x{SIZE.height()}")
+    assert done.returncode == 0, done.stderr
+    names = [shot.stem.split("-", 1)[1] for shot in sorted(out.glob("[0-9][0-9][0-9]-*.png"))]
+    assert [name for name in names if "-scroll-" not in name] == expected_states(load_exhibit(folder).exhibit)
+    assert names[-1] == "closed"
 
 
 @pytest.mark.parametrize("size", ["12x", "1366", "wide", "1366x768x2", "100x100", "9000x768"])

@@ -138,3 +138,23 @@ def test_the_schema_rejects_a_pin_line_typed_by_hand(capsys):
 def test_the_schema_rejects_a_chapter_without_pages(capsys):
     text = "title: T\nteaser: T\npages: []\n"
     assert "[] should be non-empty" in problems(schema(capsys, "chapter"), text)
+
+
+HOURS = ('opening_hours:\n  default: "10:00-17:00"\n  monday: closed\n  thursday: ["10:00-12:00", "13:00-20:00"]\n'
+         'closed_screen: card\nnightly_restart: "03:30"\nadmin:\n')
+
+
+def test_the_schema_takes_opening_hours_as_the_guide_writes_them(capsys):
+    text = EXHIBIT.read_text(encoding="utf-8").replace("admin:\n", HOURS, 1)
+    assert problems(schema(capsys, "exhibit"), text) == []
+
+
+@pytest.mark.parametrize("old, new, says", [
+    ("monday: closed", "munday: closed", "Additional properties are not allowed ('munday' was unexpected)"),
+    ("monday: closed", "monday: 10-17", "'10-17' does not match"),
+    ("closed_screen: card", "closed_screen: blank", "'blank' is not one of ['card', 'black']"),
+    ('nightly_restart: "03:30"', "nightly_restart: soon", "'soon' does not match"),
+])
+def test_the_schema_rejects_wrong_opening_hours(old, new, says, capsys):
+    text = EXHIBIT.read_text(encoding="utf-8").replace("admin:\n", HOURS, 1).replace(old, new)
+    assert any(found.startswith(says) for found in problems(schema(capsys, "exhibit"), text))

@@ -34,6 +34,10 @@ PIN_LINE = ('  pin_hash: "pbkdf2-sha256$200000$MDEyMzQ1Njc4OWFiY2RlZg==$KEYT+hAH
 REMAKE = "run 'kiosk admin-pin' and paste the line it prints whole, in place of this one"
 LITERAL = "to show a curly bracket itself, write it twice: {{ or }}"
 COLOUR_FORM = "expected a colour written as # and 3, 6 or 8 hexadecimal digits (#rgb, #rrggbb or #aarrggbb)"
+HOURS = "opening_hours:\n  {}\nadmin:\n"  # put in place of "admin:\n": the day on line 12
+ALL_DAY = "00:00-24:00"  # what a day whose hours cannot be read falls back to: the kiosk stays on
+HOURS_FORM = "expected opening hours like 10:00-17:00 (from-to, 24-hour clock), or closed"
+TIME_FORM = "write it as hours and minutes on the 24-hour clock, 00:00 to 23:59, like 09:30"
 COLOURS = "theme:\n  colours:\n    {}\nadmin:\n"  # put in place of "admin:\n": the colour on line 13
 
 
@@ -64,6 +68,15 @@ def validate(tmp_path, monkeypatch, capsys) -> tuple[int, list[str], str]:
     code = main(["validate", "content"])
     out, err = capsys.readouterr()
     return code, out.splitlines(), err
+
+
+def hours(line: str) -> tuple[str, str]:
+    return "admin:\n", HOURS.format(line)
+
+
+def top(line: str) -> tuple[str, str]:
+    """A key of exhibit.yaml's own, on line 11."""
+    return "admin:\n", f"{line}\nadmin:\n"
 
 
 def colour(line: str) -> tuple[str, str]:
@@ -101,9 +114,13 @@ EDITS = [
         f"exhibit.yaml:12: admin → pin_hash: the hash uses too few iterations to be safe: {REMAKE}",
     )),
     Edit("pin-too-many-iterations", "$200000$", "$900000000$", (
-        "exhibit.yaml:12: admin → pin_hash: the hash uses so many iterations that the PIN pad would "
-        f"hang checking a PIN: {REMAKE}",
+        "exhibit.yaml:12: admin → pin_hash: the hash uses 900,000,000 iterations, more than the 1,000,000 "
+        f"the kiosk takes (each PIN would take seconds to check): {REMAKE}",
     )),
+    Edit("pin-just-above-the-cap", "$200000$", "$1000001$", (
+        "exhibit.yaml:12: admin → pin_hash: the hash uses 1,000,001 iterations, more than the 1,000,000 "
+        f"the kiosk takes (each PIN would take seconds to check): {REMAKE}",
+    ), lambda exhibit: not check_pin("1921", exhibit.admin.pin_hash)),
     Edit("pin-empty", PIN_LINE, "  pin_hash:", (
         "exhibit.yaml:12: admin → pin_hash: expected the line that 'kiosk admin-pin' makes, got "
         "nothing: run 'kiosk admin-pin' and paste the line it prints",
@@ -290,6 +307,44 @@ EDITS = [
          "  - {code: sv, name: Swedish}\n", (
         "exhibit.yaml:5: languages: a language is listed twice: list each code once",
     ), lambda exhibit: [language.name for language in exhibit.languages] == ["English", "Svenska"]),
+    # --- Opening hours and the nightly restart ---------------------------------------------------
+    Edit("hours-closing-before-opening", *hours("monday: 17:00-10:00"), (
+        "exhibit.yaml:12: opening_hours → monday: '17:00-10:00' closes before it opens: write the opening "
+        "time first, like 10:00-17:00; a day ends at 24:00, so hours after midnight go under the next day",
+    ), lambda exhibit: exhibit.opening_hours.monday == ALL_DAY),
+    Edit("hours-no-time-of-day", *hours("tuesday: 10:00-25:00"), (
+        f"exhibit.yaml:12: opening_hours → tuesday: '25:00' in '10:00-25:00' is no time of day: {TIME_FORM}",
+    ), lambda exhibit: exhibit.opening_hours.tuesday == ALL_DAY),
+    Edit("hours-opening-at-24", *hours("tuesday: 24:00-24:00"), (
+        f"exhibit.yaml:12: opening_hours → tuesday: '24:00' in '24:00-24:00' is no time of day: {TIME_FORM} "
+        "(24:00 only as a closing time)",
+    )),
+    Edit("hours-without-minutes", *hours("friday: 10-17"), (
+        f"exhibit.yaml:12: opening_hours → friday: {HOURS_FORM}; got '10-17'",
+    ), lambda exhibit: exhibit.opening_hours.friday == ALL_DAY),
+    Edit("hours-overlapping", *hours("saturday: 10:00-14:00, 12:00-17:00"), (
+        "exhibit.yaml:12: opening_hours → saturday: 10:00-14:00 and 12:00-17:00 overlap: write them as "
+        "one span, 10:00-17:00",
+    )),
+    Edit("hours-closed-and-open", *hours("sunday: [closed, 10:00-12:00]"), (
+        "exhibit.yaml:12: opening_hours → sunday: a day is either closed or open for some hours: write "
+        "closed alone, or only the hours",
+    )),
+    Edit("hours-as-a-group", *hours("sunday: {from: 10:00, to: 17:00}"), (
+        f"exhibit.yaml:12: opening_hours → sunday: {HOURS_FORM}; got a group of keys",
+    )),
+    Edit("hours-misspelt-day", *hours("wensday: 10:00-17:00"), (
+        "exhibit.yaml:12: opening_hours: unknown key 'wensday': did you mean 'wednesday'?",
+    ), lambda exhibit: exhibit.opening_hours.wednesday is None),
+    Edit("closed-screen-misspelt", *top("closed_screen: blak"), (
+        "exhibit.yaml:11: closed_screen: expected one of card, black; got 'blak'; did you mean 'black'?",
+    ), lambda exhibit: exhibit.closed_screen == "card"),
+    Edit("restart-no-time-of-day", *top('nightly_restart: "25:30"'), (
+        f"exhibit.yaml:11: nightly_restart: expected a time of day, like \"03:30\"; got '25:30': {TIME_FORM}",
+    ), lambda exhibit: exhibit.nightly_restart is None),
+    Edit("restart-in-words", *top("nightly_restart: at night"), (
+        f"exhibit.yaml:11: nightly_restart: expected a time of day, like \"03:30\"; got 'at night': {TIME_FORM}",
+    ), lambda exhibit: exhibit.nightly_restart is None),
     # --- A text cut short by a '#' ---------------------------------------------------------------
     Edit("subtitle-emptied-by-a-comment", "languages:\n", "subtitle: #1 in the region\nlanguages:\n", (
         "exhibit.yaml:4: warning: subtitle: this key has no value: a # starts a comment in YAML: put "
@@ -305,6 +360,11 @@ VALID = [
     pytest.param(*colour("background: '#15171A'  # dark"), id="colour-with-a-comment"),
     pytest.param("attract:\n", "idle: {timeout: 86400, warning: 0.5}   # a day\nattract:\n", id="limits"),
     pytest.param("languages:\n", "subtitle: Room 2  # a real comment\nlanguages:\n", id="real-comment"),
+    pytest.param("admin:\n", "opening_hours:\n  default: 10:00-17:00\n  monday: closed\n"
+                 "  thursday: [10:00-12:00, 13:00 – 20:00]\n  sunday: 00:00-24:00\nclosed_screen: black\n"
+                 "nightly_restart: 3:30\nadmin:\n", id="opening-hours"),
+    pytest.param("admin:\n", "opening_hours: {default: 10:00-17:00}\nnightly_restart: \"03:30\"\nadmin:\n",
+                 id="opening-hours-in-one-line"),
 ]
 
 

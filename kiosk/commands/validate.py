@@ -10,6 +10,7 @@ from typing import Optional
 from kiosk.content.loader import LoadResult, NotContentFolder, load_exhibit
 from kiosk.content.model import ChartPage
 from kiosk.content.problems import plural
+from kiosk.content.shipped_pin import shipped_pin_problem
 from kiosk.paths import ContentFolder, locate_content, shipped_content
 
 
@@ -25,7 +26,7 @@ def run_validate(folder: Optional[str], strict: bool, fit: bool = True) -> int:
     except NotContentFolder as exc:
         print(f"kiosk validate: {exc}", file=sys.stderr)
         return 2
-    problems = sorted(result.problems + tuple(_qt_checks(result, fit)),
+    problems = sorted(result.problems + tuple(_qt_checks(result, fit)) + _shipped_pin(result, path),
                       key=lambda p: (p.file, p.line, p.severity != "error"))
     for problem in problems:
         print(problem)
@@ -33,6 +34,14 @@ def run_validate(folder: Optional[str], strict: bool, fit: bool = True) -> int:
     warnings = len(problems) - errors
     print(summary(result, errors, warnings, content))
     return 1 if errors or (strict and warnings) else 0
+
+
+def _shipped_pin(result: LoadResult, path: Path) -> tuple:
+    """The warning that the admin PIN is still the shipped one, at its line in exhibit.yaml."""
+    if result.exhibit is None:
+        return ()
+    found = shipped_pin_problem(result.exhibit.admin.pin_hash, path, "" if str(path) == "." else str(path))
+    return (found,) if found is not None else ()
 
 
 def _qt_checks(result: LoadResult, fit: bool):

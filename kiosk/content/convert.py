@@ -19,9 +19,10 @@ from .checks import (check_field, colour, cut_hint, label_stand_in, pin_hash, sc
 from .context import INVALID, Context, child, describe, line, tag
 from .figures import boolean, cell, number
 from .files import file_ref, note_names
+from .hours import clock_time, hours
 from .limits import TEXT_CHARACTERS, TEXT_WORDS
 from .limits import number as counted
-from .model import Cell, Colour, FileRef, Markdown, Origin, PinHash, ScreenSize, Text
+from .model import Cell, ClockTime, Colour, FileRef, Hours, Markdown, Origin, PinHash, ScreenSize, Text
 from .problems import did_you_mean, nearest
 
 TEXT_LIKE = (Text, Markdown, str, FileRef, Colour)
@@ -325,4 +326,6 @@ CONVERTERS: dict[Any, Callable] = {
     Colour: colour,
     PinHash: pin_hash,
     ScreenSize: screen_size,
+    Hours: hours,
+    ClockTime: clock_time,
 }

@@ -8,9 +8,9 @@ to its default (a label to a stand-in, the PIN line to one that opens nothing). 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Optional
 
-from .values import Colour, PinHash, Text, doc, label
+from .values import Colour, Hours, PinHash, Text, doc, label
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,26 @@ class Admin:
     gesture: Gesture = field(default_factory=Gesture, metadata=doc("The gesture that opens the PIN pad."))
     attempts: int = field(default=5, metadata=doc("Wrong PINs in a row before the pad locks.", above=0))
     lockout_seconds: float = field(default=300, metadata=doc(
-        "Seconds the pad stays locked.", above=0, at_most=86400, unit="seconds"))
+        "Seconds the pad stays locked the first time; each lockout after it (with no right PIN "
+        "between) lasts twice as long, up to an hour.", above=0, at_most=86400, unit="seconds"))
+
+
+DAY_HOURS = "hours, like 10:00-17:00; two spans, like 10:00-12:00, 13:00-17:00; or closed"
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """When the kiosk is open; outside these hours it shows the closed screen."""
+
+    default: Optional[Hours] = field(default=None, metadata=doc(
+        f"Every day not named below: {DAY_HOURS}. Without it, a day not named is closed."))
+    monday: Optional[Hours] = field(default=None, metadata=doc(f"Monday's {DAY_HOURS}."))
+    tuesday: Optional[Hours] = field(default=None, metadata=doc(f"Tuesday's {DAY_HOURS}."))
+    wednesday: Optional[Hours] = field(default=None, metadata=doc(f"Wednesday's {DAY_HOURS}."))
+    thursday: Optional[Hours] = field(default=None, metadata=doc(f"Thursday's {DAY_HOURS}."))
+    friday: Optional[Hours] = field(default=None, metadata=doc(f"Friday's {DAY_HOURS}."))
+    saturday: Optional[Hours] = field(default=None, metadata=doc(f"Saturday's {DAY_HOURS}."))
+    sunday: Optional[Hours] = field(default=None, metadata=doc(f"Sunday's {DAY_HOURS}."))
 
 
 @dataclass(frozen=True)
@@ -174,3 +193,8 @@ class Labels:
         "The arrow to the previous page of chapter tiles (read out by screen readers)."))
     chapters_next: Text = field(default=Text.plain("More chapters"), metadata=label(
         "The arrow to the next page of chapter tiles (read out by screen readers)."))
+    closed: Text = field(default=Text.plain("Closed"), metadata=label(
+        "Heading of the closed card, outside the opening hours."))
+    open_again: Text = field(default=Text.plain("Open again {day} at {time}"), metadata=label(
+        "The closed card's line; {day} (the weekday, in the card's language) and {time} are filled in.",
+        "day", "time"))

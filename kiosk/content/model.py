@@ -15,19 +15,19 @@ import X`` names any of them: :mod:`~kiosk.content.values` (texts, files, figure
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Literal, Optional, Union
 
 from .exhibit import (Admin, Attract, Colours, Fonts, Gesture, Highlight, Idle, Labels, Language,
-                      Sizes, Theme, Timings)
+                      OpeningHours, Sizes, Theme, Timings)
 from .pages import (Annotation, ChartPage, ChartSpec, FigurePage, ImagePage, PageBase, QuotePage,
                     Series, SeriesSpec, TextPage, TimelineEvent, TimelinePage)
-from .values import (Cell, CellKind, Colour, FileRef, Markdown, Origin, PinHash, ScreenSize, Text, derived,
-                     doc, label)
+from .values import (Cell, CellKind, ClockTime, Colour, FileRef, Hours, Markdown, Origin, PinHash, ScreenSize,
+                     Text, derived, doc, label)
 
 __all__ = [
-    "Admin", "Annotation", "Attract", "Cell", "CellKind", "Chapter", "ChartPage", "ChartSpec", "Colour",
-    "Colours", "Exhibit", "FigurePage", "FileRef", "Fonts", "Gesture", "Highlight", "Idle", "ImagePage",
-    "Labels", "Language", "Markdown", "Origin", "PAGE_TYPES", "Page", "PageBase", "PinHash", "QuotePage",
+    "Admin", "Annotation", "Attract", "Cell", "CellKind", "Chapter", "ChartPage", "ChartSpec", "ClockTime",
+    "Colour", "Colours", "Exhibit", "FigurePage", "FileRef", "Fonts", "Gesture", "Highlight", "Hours", "Idle",
+    "ImagePage", "Labels", "Language", "Markdown", "OpeningHours", "Origin", "PAGE_TYPES", "Page", "PageBase", "PinHash", "QuotePage",
     "ScreenSize", "Series", "SeriesSpec", "Sizes", "Text", "TextPage", "Theme", "TimelineEvent", "TimelinePage",
     "Timings", "derived", "doc", "label",
 ]
@@ -86,6 +86,15 @@ class Exhibit:
             "every text, chart and picture fits each of them.", non_empty=(
                 "no screens: list at least one, like [1920x1080, 1366x768], or remove the key for those two")),
     )
+    opening_hours: Optional[OpeningHours] = field(default=None, metadata=doc(
+        "When the kiosk is open, day by day. Outside these hours it shows the closed screen and takes "
+        "no touch (the admin gesture still works). Without it, the kiosk is always open."))
+    closed_screen: Literal["card", "black"] = field(default="card", metadata=doc(
+        "What shows outside the opening hours: card, a calm card that says when the kiosk opens "
+        "again; black, a black screen."))
+    nightly_restart: Optional[ClockTime] = field(default=None, metadata=doc(
+        "A time of day, like \"03:30\", when the kiosk restarts itself, as soon as no visitor is in the "
+        "middle of a visit. Without it, the kiosk never restarts by itself."))
     admin: Admin = field(default=None, metadata=doc("The staff PIN and gesture.", required=True))
     labels: Labels = field(default=None, metadata=doc("The kiosk's own words.", required=True))
     chapters: tuple[Chapter, ...] = field(default=(), metadata=derived("The chapters, in folder order."))

@@ -15,9 +15,15 @@ from . import model
 from .checks import COLOUR
 from .convert import is_required, yaml_fields
 from .figures import NOT_APPLICABLE_MARKS, UNKNOWN_MARKS
-from .model import Cell, Colour, FileRef, Markdown, PinHash, ScreenSize, Text
+from .model import Cell, ClockTime, Colour, FileRef, Hours, Markdown, PinHash, ScreenSize, Text
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+TIME = r"\d{1,2}:\d{2}"
+SPAN = rf"{TIME}\s*[-–—]\s*{TIME}"
+HOURS = {"anyOf": [
+    {"type": "string", "pattern": rf"^\s*(closed|{SPAN}(\s*,\s*{SPAN})*)\s*$"},
+    {"type": "array", "items": {"type": "string", "pattern": rf"^\s*{SPAN}\s*$"}, "minItems": 1},
+]}
 LANGUAGE_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$"
 FILES = {"exhibit": model.Exhibit, "chapter": model.Chapter}
 
@@ -40,6 +46,9 @@ SIMPLE = {
     PinHash: {"type": "string", "pattern": r"^pbkdf2-sha256\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$"},
     ScreenSize: {"type": "string", "pattern": r"^\s*\d+\s*[xX×]\s*\d+\s*$",
                  "description": "WIDTHxHEIGHT in pixels, like 1920x1080."},
+    Hours: HOURS,
+    ClockTime: {"type": "string", "pattern": rf"^\s*{TIME}\s*$",
+                "description": "A time of day on the 24-hour clock, in quotes: \"03:30\"."},
     float: {"type": "number"},
     int: {"type": "integer"},
     bool: {"type": "boolean"},

@@ -99,6 +99,36 @@ class ScreenSize(str):
         return int(self.partition("x")[2])
 
 
+def minutes(text: str) -> int:
+    """Minutes since midnight of a time written H:MM or HH:MM (as the loader keeps it)."""
+    hours, _, mins = text.partition(":")
+    return int(hours) * 60 + int(mins)
+
+
+class ClockTime(str):
+    """A time of day, HH:MM on the kiosk's own clock: "03:30"."""
+
+    @property
+    def minutes(self) -> int:
+        return minutes(self)
+
+
+CLOSED = "closed"
+
+
+class Hours(str):
+    """A day's opening hours as the loader keeps them: "10:00-17:00", several spans
+    "10:00-12:00, 13:00-17:00", or "closed"."""
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Each span as (opens, closes) in minutes since midnight; none for a closed day."""
+        if self == CLOSED:
+            return ()
+        pairs = (span.split("-") for span in self.split(", "))
+        return tuple((minutes(start), minutes(end)) for start, end in pairs)
+
+
 class CellKind(Enum):
     KNOWN = "known"
     UNKNOWN = "unknown"

@@ -77,6 +77,10 @@ def run_kiosk(folder: Optional[str], windowed: bool, size: Optional[str], data: 
     app, floor = start_kiosk(folder, windowed, size, data)
     code = app.exec()
     floor.stop()
+    if floor.restarting:
+        from kiosk.restart import restart
+
+        return restart()
     return code
 
 

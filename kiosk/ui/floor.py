@@ -17,10 +17,12 @@ from typing import Callable, Optional
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
 
+from kiosk.admin_lock import LOCK_FILE, LockFile
 from kiosk.content.result import LoadResult
 from kiosk.content.problems import Problem
 from kiosk.owner import ContentOwner, Delivery, Source
 from kiosk.ui.idle import NewDeadline, QtDeadline
+from kiosk.ui.opening import ScheduleWatch
 from kiosk.ui.unavailable import UnavailableScreen
 from kiosk.ui.window import KioskWindow
 
@@ -89,13 +91,17 @@ class Floor(QObject):
     """The window and whatever runs in it: a ``Kiosk`` for content, or the unavailable screen."""
 
     kiosk_started = Signal(object)  # a new Kiosk (the first, or one after the unavailable screen)
-    exit_requested = Signal()
+    exit_requested = Signal()  # staff quit, or the nightly restart (then ``restarting`` is True)
 
     def __init__(self, owner: ContentOwner, screen: QSize, dpi: float, kiosk_mode: bool,
                  clock: Callable[[], float] = time.monotonic, retry_ms: int = RETRY_MS,
-                 new_deadline: Optional[NewDeadline] = None, parent: Optional[QObject] = None):
+                 new_deadline: Optional[NewDeadline] = None, parent: Optional[QObject] = None,
+                 wall_clock: Callable[[], float] = time.time):
         super().__init__(parent)
         self._screen, self._dpi, self._kiosk_mode, self._clock = screen, dpi, kiosk_mode, clock
+        self._wall_clock = wall_clock  # the opening hours' and the PIN lockout's (across restarts)
+        self.schedule: Optional[ScheduleWatch] = None
+        self.restarting = False
         self._new_deadline = new_deadline or QtDeadline
         self.owner = owner
         self._shown = owner.shown_as
@@ -167,7 +173,8 @@ class Floor(QObject):
         self.delivery = delivery
         kiosk = Kiosk(delivery.result, str(self.owner.folder), self._screen, self._dpi, self._kiosk_mode,
                       self._clock, self._new_deadline, parent=self, window=self.window,
-                      complete=delivery.complete)
+                      complete=delivery.complete,
+                      lock_file=LockFile(self.owner.store.data_dir / LOCK_FILE, self._wall_clock))
         kiosk.reload_requested.connect(self.feed.request)
         kiosk.exit_requested.connect(self.exit_requested)
         if delivery.problems or delivery.source is Source.SNAPSHOT:
@@ -177,10 +184,19 @@ class Floor(QObject):
             self.window.remove_screen(self.unavailable)
             self.unavailable.deleteLater()
             self.unavailable = None
+        self.schedule = ScheduleWatch(kiosk, self._wall_clock, self._new_deadline, self)
+        self.schedule.restart_requested.connect(self._on_restart)
         if self._started:  # before the first frame, reading the rest would only delay it
             self._complete_later(delivery)
             kiosk.start()
         self.kiosk_started.emit(kiosk)
+
+    @Slot()
+    def _on_restart(self) -> None:
+        """The nightly restart: the event loop ends, and the app restarts (kiosk.restart)."""
+        self.restarting = True
+        self.window.allow_close()
+        self.exit_requested.emit()
 
     def _complete_later(self, delivery: Delivery) -> None:
         if not delivery.complete:
@@ -188,6 +204,8 @@ class Floor(QObject):
 
     def stop(self) -> None:
         self._retry.stop()
+        if self.schedule is not None:
+            self.schedule.stop()
         self.feed.stop()
         if self.kiosk is not None:
             self.kiosk.stop()

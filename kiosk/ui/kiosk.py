@@ -15,6 +15,7 @@ from typing import Callable, Optional
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
 
+from kiosk.admin_lock import LockFile
 from kiosk.content.result import LoadResult
 from kiosk.session import Change, Reason, Screen, State, VisitorSession
 from kiosk.ui.idle import IdleOverlay, IdleWatch, NewDeadline, QtDeadline
@@ -43,8 +44,10 @@ class Kiosk(QObject):
     def __init__(self, result: LoadResult, content_dir: str, screen: QSize, dpi: float,
                  kiosk_mode: bool, clock: Callable[[], float] = time.monotonic,
                  new_deadline: NewDeadline = QtDeadline, parent: Optional[QObject] = None,
-                 window: Optional[KioskWindow] = None, complete: bool = True):
+                 window: Optional[KioskWindow] = None, complete: bool = True,
+                 lock_file: Optional[LockFile] = None):
         super().__init__(parent)
+        self.lock_file = lock_file  # the PIN pad's memory, across reloads and restarts
         self.result = result
         self.content_dir = content_dir
         self._screen, self._dpi = screen, dpi
@@ -102,7 +105,8 @@ class Kiosk(QObject):
     def _build_staff(self) -> None:
         exhibit = self.result.exhibit
         staff_ctx = self.context(State(language=exhibit.default_language))
-        self.staff = Staff(staff_ctx, self.result, self.window, self.content_dir, self.clock, self)
+        self.staff = Staff(staff_ctx, self.result, self.window, self.content_dir, self.clock, self,
+                           self.lock_file)
         self.staff.admin_requested.connect(self.session.open_admin)
         self.staff.back_requested.connect(self._on_admin_back)
         self.staff.reload_requested.connect(self.reload_requested)

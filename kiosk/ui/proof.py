@@ -166,6 +166,8 @@ class Proof:
         kiosk.staff.close()
         session.open_admin()
         self.shoot("admin", state="the admin screen, after the PIN")
+        if kiosk.result.exhibit.opening_hours is not None:
+            self._closed()
         self._renumber()
         sheet = self.contact_sheet()
         kiosk.stop()
@@ -174,6 +176,29 @@ class Proof:
         if report:
             print(f"{len(self.shots)} screens rendered to {out}; contact sheet {sheet}")
         return 1 if self.failures else 0
+
+    def _closed(self) -> None:
+        """The closed screen, as it shows after the next closing time."""
+        from datetime import datetime
+
+        from kiosk.schedule import Week
+        from kiosk.session import State
+        from kiosk.ui.closed import ClosedScreen
+
+        kiosk = self.kiosk
+        exhibit = kiosk.result.exhibit
+        kiosk.session.reset()
+        week, now = Week.of(exhibit.opening_hours), datetime.now()
+        closing = (week.next_change(now) or now) if week.is_open(now) else now
+        screen = ClosedScreen(kiosk.context(State(language=exhibit.default_language)),
+                              black=exhibit.closed_screen == "black")
+        kiosk.window.add_screen(screen)
+        screen.show_reopening(week.next_opening(closing))
+        kiosk.window.show_screen(screen)
+        self.shoot("closed", state="outside the opening hours: the closed screen")
+        kiosk.window.show_screen(kiosk.screens.attract)
+        kiosk.window.remove_screen(screen)
+        screen.deleteLater()
 
     def _chapter(self, index: int, chapter) -> None:
         from kiosk.ui.proof_states import page_states

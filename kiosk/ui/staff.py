@@ -1,21 +1,25 @@
 """The staff's way in: the admin gesture, the PIN pad, and the admin screen.
 
-Staff widgets speak the exhibit's first language and live as long as the content: a
-visitor changing the language does not reset the PIN pad's lockout. ``Staff`` decides
-nothing about the visit: it asks by signal (open the admin screen, go back, reload, quit),
-and the composition root acts.
+Staff widgets speak the exhibit's first language and live as long as the content; the PIN
+pad's lockout outlives them in the data folder (kiosk.admin_lock.LockFile), so neither a
+reload nor a restart gives fresh guesses. ``Staff`` decides nothing about the visit: it asks
+by signal (open the admin screen, go back, reload, quit), and the composition root acts.
+Every step staff take is logged.
 """
 
 from __future__ import annotations
 
+import logging
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk import __version__
-from kiosk.admin_lock import PinLock
+from kiosk.admin_lock import LockFile, PinLock
 from kiosk.content.result import LoadResult
+from kiosk.content.shipped_pin import shipped_pin_problem
 from kiosk.ui.admin.gesture import AdminGesture
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.window import KioskWindow
@@ -25,6 +29,7 @@ if TYPE_CHECKING:  # made after the first frame, and their modules loaded then
     from kiosk.ui.admin.screen import AdminScreen
 
 CORNER_TAPS = 1.5  # a corner of the gesture is this many tap targets wide
+log = logging.getLogger("kiosk")
 
 
 def now_text() -> str:
@@ -40,12 +45,13 @@ class Staff(QObject):
     exit_requested = Signal()
 
     def __init__(self, ctx: ViewContext, result: LoadResult, window: KioskWindow, content_dir: str,
-                 clock: Callable[[], float], parent: Optional[QObject] = None):
+                 clock: Callable[[], float], parent: Optional[QObject] = None,
+                 lock_file: Optional[LockFile] = None):
         super().__init__(parent)
         self._window = window
         self._ctx, self._result, self._content_dir, self._loaded_at = ctx, result, content_dir, now_text()
         admin = ctx.exhibit.admin
-        self._lock = PinLock(admin.attempts, admin.lockout_seconds, clock)
+        self._lock = PinLock(admin.attempts, admin.lockout_seconds, clock, lock_file)
         self.gesture = AdminGesture(window, admin.gesture, round(ctx.ui.tap_px * CORNER_TAPS), clock)
         self.gesture.gesture_completed.connect(self._on_gesture)
         self._pinpad: Optional[PinPad] = None
@@ -74,11 +80,13 @@ class Staff(QObject):
         if self._screen is None:
             from kiosk.ui.admin.screen import AdminScreen
 
-            self._screen = AdminScreen(self._ctx, self._result, self._content_dir, __version__, self._loaded_at)
+            self._screen = AdminScreen(self._ctx, self._result, self._content_dir, __version__, self._loaded_at,
+                                       notices=self._pin_notices)
             self._window.add_screen(self._screen)
-            self._screen.back_requested.connect(self.back_requested)
-            self._screen.reload_requested.connect(self.reload_requested)
-            self._screen.exit_requested.connect(self.exit_requested)
+            for signal, said, then in ((self._screen.back_requested, "back to the exhibit", self.back_requested),
+                                       (self._screen.reload_requested, "reload", self.reload_requested),
+                                       (self._screen.exit_requested, "exit", self.exit_requested)):
+                signal.connect(lambda said=said, then=then: self._on_action(said, then))
         return self._screen
 
     def show_result(self, result: LoadResult) -> None:
@@ -87,8 +95,21 @@ class Staff(QObject):
         if self._screen is not None:
             self._screen.set_result(result, self._loaded_at)
 
+    def _pin_notices(self) -> tuple:
+        """The warning that the PIN is still the shipped one, while it is (asked as the admin
+        screen shows: after the PIN opened the pad, known without another check)."""
+        exhibit = self._ctx.exhibit
+        found = shipped_pin_problem(exhibit.admin.pin_hash, Path(exhibit.root or self._content_dir),
+                                    self._content_dir)
+        return (found,) if found is not None else ()
+
+    def _on_action(self, said: str, then) -> None:
+        log.info("admin: %s", said)
+        then.emit()
+
     @Slot()
     def _on_gesture(self) -> None:
+        log.info("admin: the PIN pad opened")
         pinpad = self.pinpad
         pinpad.clear()
         pinpad.setGeometry(self._window.rect())
@@ -98,6 +119,7 @@ class Staff(QObject):
 
     @Slot()
     def _on_unlocked(self) -> None:
+        log.info("admin: opened")
         self.close()
         self.admin_requested.emit()
 
@@ -111,6 +133,7 @@ class Staff(QObject):
         self.gesture.stop()
         if self._pinpad is not None:
             self._pinpad.hide()
+            self._pinpad.stop()
 
     def discard(self) -> None:
         """Gone with its content: off the window, and deleted."""

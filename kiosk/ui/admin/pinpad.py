@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from kiosk.admin_lock import PinLock, Result
 from kiosk.content.model import Admin
+from kiosk.ui.admin.checker import PinChecker
 from kiosk.ui.widgets import button, restyle
 from kiosk.ui.pages.base import Texts, ViewContext
 from kiosk.ui.theme import UiTheme
@@ -89,8 +90,9 @@ class PinDots(QWidget):
 class PinPad(QWidget):
     """A keypad on a scrim. Emits ``unlocked`` for the right PIN, ``closed`` when dismissed.
 
-    The lock (wrong PINs in a row, the lockout) lives as long as the pad: keep one pad for
-    the life of the kiosk, or hand the same ``lock`` to a new one.
+    The lock (wrong PINs in a row, the lockout) lives as long as the pad, or as long as its
+    file when it has one (kiosk.admin_lock.LockFile). The PIN is checked off the UI thread
+    (kiosk.ui.admin.checker): the keys wait for the answer, the screen does not.
     """
 
     unlocked = Signal()
@@ -105,6 +107,8 @@ class PinPad(QWidget):
         self._pin = ""
         self._said: Optional[tuple[str, dict]] = None  # the message shown: a label's name and values
         self._was_locked = False
+        self._checker = PinChecker(self)
+        self._checker.checked.connect(self._on_checked)
         self.setObjectName("pin-pad")
         self.setProperty("role", "scrim")
         self.setAttribute(Qt.WA_StyledBackground)
@@ -203,7 +207,7 @@ class PinPad(QWidget):
         self._texts.apply(self.ctx)
 
     def _messages(self) -> list[str]:
-        longest = math.ceil(self._admin.lockout_seconds)
+        longest = math.ceil(self.lock.longest)
         return [self.ctx.label("admin_wrong_pin"), self.ctx.label("admin_locked", seconds=longest)]
 
     def clear(self) -> None:
@@ -228,14 +232,29 @@ class PinPad(QWidget):
         """The delete key: one dot less."""
         self._set_pin(self._pin[:-1])
 
+    @property
+    def checking(self) -> bool:
+        """True while a PIN is being checked (the keys wait)."""
+        return self._checker.busy
+
     @Slot()
     def _on_ok(self) -> None:
-        """The OK key: check the PIN; unlock, or say why not."""
-        if not self._pin:
+        """The OK key: check the PIN (off the UI thread); ``_on_checked`` follows."""
+        if not self._pin or self.checking:
             return
-        result = self.lock.try_pin(self._pin, self._admin.pin_hash)
+        if self.lock.locked_for() > 0:
+            self._set_pin("")
+            self._update_lock()
+            return
+        self._checker.check(self._pin, self._admin.pin_hash)
+        self._update_lock()
+
+    @Slot(bool)
+    def _on_checked(self, right: bool) -> None:
+        """The answer: unlock, or say why not."""
+        result = self.lock.record(right)
         self._set_pin("")
-        if result is Result.OK:
+        if result is Result.OK and self.isVisible():
             self._say()
             self.unlocked.emit()
         elif result is Result.WRONG:
@@ -255,7 +274,7 @@ class PinPad(QWidget):
         left = self.lock.locked_for()
         locked = left > 0
         for key in self.digit_keys + [self.delete_key, self.ok_key]:
-            key.setEnabled(not locked)
+            key.setEnabled(not locked and not self.checking)
         restyle(self.ok_key, role="" if locked else "primary")  # a disabled key must not look ready
         if locked:
             self._say("admin_locked", seconds=math.ceil(left))
@@ -266,6 +285,10 @@ class PinPad(QWidget):
             self._tick.start()
         else:
             self._tick.stop()
+
+    def stop(self) -> None:
+        """No more checks (the kiosk is stopping, or its content is replaced)."""
+        self._checker.stop()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
@@ -29,16 +29,24 @@ def _label(text: str, role: str, name: str = "") -> QLabel:
 
 
 class AdminScreen(QWidget):
-    """Status, the content's problems, and buttons: back, reload, quit. It decides nothing itself."""
+    """Status, the content's problems, and buttons: back, reload, quit. It decides nothing itself.
+
+    ``notices`` gives what staff should hear of beside the content's problems (the PIN still
+    being the shipped one); it is asked each time the screen shows, as it may take a moment.
+    """
 
     back_requested = Signal()
     reload_requested = Signal()
     exit_requested = Signal()
 
     def __init__(self, ctx: ViewContext, result: LoadResult, content_dir: str, version: str,
-                 loaded_at: str, parent: Optional[QWidget] = None):
+                 loaded_at: str, parent: Optional[QWidget] = None,
+                 notices: Callable[[], tuple[Problem, ...]] = tuple):
         super().__init__(parent)
         self.ctx = ctx
+        self._notices_of = notices
+        self._notices: tuple[Problem, ...] = ()
+        self._result = result
         self._content_dir = content_dir
         self._version = version
         self._loaded_at = loaded_at
@@ -104,16 +112,23 @@ class AdminScreen(QWidget):
             if label.objectName() == "no-problems":
                 label.setText(ctx.label("admin_no_problems"))
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        notices = tuple(self._notices_of())
+        if notices != self._notices:
+            self._notices = notices
+            self.set_result(self._result, self._loaded_at)
+        super().showEvent(event)
+
     def set_result(self, result: LoadResult, loaded_at: str) -> None:
-        """Show what a (re)load found, and when it ran."""
-        self._loaded_at = loaded_at
+        """Show what a (re)load found, and when it ran (with the notices)."""
+        self._result, self._loaded_at = result, loaded_at
         self._texts.apply(self.ctx)
         while self._problem_layout.count():
             widget = self._problem_layout.takeAt(0).widget()
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
-        problems = in_order(result.problems)
+        problems = in_order((*self._notices, *result.problems))  # errors first, then the PIN
         for problem in problems:
             self._problem_layout.addWidget(_label(str(problem), "caption", "problem"))
         if not problems:
