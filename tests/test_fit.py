@@ -152,12 +152,15 @@ def test_too_many_chapters_for_the_home_screen(tmp_path, qapp):
 
 
 def test_kiosk_validate_reports_the_fit_warnings_with_the_rest(tmp_path, qapp, monkeypatch, capsys):
+    from tests.test_cli import shipped_pin_warning
+
     chapters, expected = CASES["too-small-picture"]
-    make_content(tmp_path, chapters, screens="[1920x1080, 1366x768]")
+    root = make_content(tmp_path, chapters, screens="[1920x1080, 1366x768]")
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "content", "--strict"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out == [*expected, "checked content: 1 chapter, 1 page, 0 charts, 1 image, 1 language: 0 errors, 2 warnings"]
+    assert out == [*expected, shipped_pin_warning("content", root),  # the shipped exhibit.yaml's PIN
+                   "checked content: 1 chapter, 1 page, 0 charts, 1 image, 1 language: 0 errors, 3 warnings"]
 
 
 @pytest.mark.parametrize("value, message", [
