@@ -5,6 +5,8 @@ of the exhibit) and shows it; the rest of the content follows off the UI thread.
 to run it shows the calm "temporarily unavailable" screen and asks the owner again every few
 seconds. Staff's reload goes through the owner too, so start-up, reload (and the curators'
 preview) follow one rule. Never an exit, a traceback or a blank screen.
+Outside the exhibit's opening hours the floor shows the closed screen, and it asks for the
+nightly restart (kiosk.ui.opening).
 """
 
 from __future__ import annotations
