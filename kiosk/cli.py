@@ -9,12 +9,25 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
-from . import __version__
-
 COMMANDS = ("run", "validate", "schema", "admin-pin", "proof", "preview")
 CONTENT_HELP = ("the content folder (default: the one found here or in a folder above, as git finds "
                 "its repository: a folder that holds exhibit.yaml, or its content/ folder; else the "
                 "exhibit shipped with the kiosk)")
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the kiosk's version, and the version of the content it would run (found
+    as the kiosk finds it), for a bug report or a check that an update arrived."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .paths import content_dir
+        from .snapshot import version_text
+
+        print(version_text(content_dir(None)))
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="A full-screen touch kiosk for museum exhibits. With no command, runs the kiosk.",
         epilog="Run 'kiosk COMMAND --help' for a command's options.",
     )
-    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--version", action=VersionAction,
+                        help="show the kiosk's version and the content's (a hash of its files, and "
+                             "when they last changed), then exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser("run", help="run the kiosk (the default)", description="Run the kiosk.")

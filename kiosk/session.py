@@ -48,6 +48,7 @@ class Reason(str, Enum):
     ADMIN_CLOSED = "admin closed"
     CONTENT_RELOADED = "content reloaded"
     IDLE_RESET = "idle reset"
+    RECOVERED = "recovered"  # the start over after an unexpected error
 
     def __str__(self) -> str:
         return self.value
@@ -239,6 +240,12 @@ class VisitorSession:
         """Everything back to the start: screen, chapter, page, language and access options."""
         self.last_touch = self._clock()
         self._move(reason, **vars(self.initial_state()))
+
+    def recover(self) -> None:
+        """The start over after an unexpected error: a reset, announced even when the state is
+        the start already (the error may have stopped the screens half way there)."""
+        self.last_touch = self._clock()
+        self._move(Reason.RECOVERED, announce_same=True, **vars(self.initial_state()))
 
     # --- idle -------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ import os
 import pickle
 import shutil
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
@@ -124,6 +125,42 @@ def fingerprint(folder: Path) -> str:
         stamp = f"{info.st_size}:{info.st_mtime_ns}" if info else "-"
         digest.update(os.fsencode(rel) + f"\0{stamp}\n".encode())
     return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ContentVersion:
+    """Which content a kiosk runs, for staff and bug reports: a short hash of every file's
+    path and bytes (the same files give the same hash in any folder, whenever they were
+    copied), and when the newest of them was saved (seconds since the epoch; None: no files)."""
+
+    hash: str
+    changed: Optional[float]
+
+    @classmethod
+    def of(cls, folder: Path) -> "ContentVersion":
+        digest, newest = hashlib.sha256(), None
+        for rel, info in _walk(str(folder)):  # in a fixed order, whatever the disk's
+            digest.update(os.fsencode(rel) + b"\0")
+            if info is None:  # a dangling link
+                digest.update(b"-\n")
+                continue
+            with open(os.path.join(folder, rel), "rb") as file:
+                digest.update(hashlib.file_digest(file, "sha256").digest() + b"\n")
+            newest = info.st_mtime if newest is None else max(newest, info.st_mtime)
+        return cls(digest.hexdigest()[:8], newest)
+
+    def __str__(self) -> str:
+        if self.changed is None:
+            return "no files"
+        when = datetime.fromtimestamp(self.changed).strftime("%Y-%m-%d %H:%M")
+        return f"{self.hash}, last changed {when}"
+
+
+def version_text(folder: Path) -> str:
+    """``kiosk --version``: the kiosk's version, and the content's in ``folder``."""
+    folder = Path(os.path.abspath(folder))
+    content = ContentVersion.of(folder) if folder.is_dir() else "no such folder"
+    return f"kiosk {__version__}\ncontent {folder}: {content}"
 
 
 class Store:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import select
 import shutil
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -50,10 +52,59 @@ def test_the_main_help_names_every_command(capsys):
     assert listed >= set(COMMANDS)
 
 
-def test_version(capsys):
+def stamp(folder: Path, when: str) -> None:
+    """Every file in ``folder`` saved at ``when`` (local time, 'YYYY-MM-DD HH:MM')."""
+    moment = datetime.strptime(when, "%Y-%m-%d %H:%M").timestamp()
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, (moment, moment))
+
+
+def version(folder: Path, monkeypatch, capsys) -> tuple[str, str]:
+    """``kiosk --version`` run in ``folder``: its two lines."""
+    monkeypatch.chdir(folder)
     with pytest.raises(SystemExit) as exited:
         main(["--version"])
-    assert (exited.value.code, capsys.readouterr().out) == (0, f"kiosk {__version__}\n")
+    assert exited.value.code == 0
+    kiosk_line, content_line = capsys.readouterr().out.splitlines()
+    return kiosk_line, content_line
+
+
+def test_version_names_the_kiosk_and_the_content_found_here(content_copy, monkeypatch, capsys):
+    stamp(content_copy, "2026-12-01 09:15")
+    os.utime(content_copy / "exhibit.yaml", (0, datetime(2026, 12, 2, 19, 38).timestamp()))
+    kiosk_line, content_line = version(content_copy / "chapters", monkeypatch, capsys)
+    assert kiosk_line == f"kiosk {__version__}"
+    assert re.fullmatch(rf"content {re.escape(str(content_copy))}: [0-9a-f]{{8}}, last changed 2026-12-02 19:38",
+                        content_line), content_line
+
+
+def test_the_contents_version_is_its_files_bytes_wherever_and_whenever_they_were_copied(
+        content_copy, tmp_path, monkeypatch, capsys):
+    def content_hash(folder: Path) -> str:
+        return version(folder, monkeypatch, capsys)[1].split(": ")[1].split(",")[0]
+
+    first = content_hash(content_copy)
+    elsewhere = tmp_path / "elsewhere" / "content"
+    shutil.copytree(content_copy, elsewhere, copy_function=shutil.copyfile)  # new dates
+    stamp(elsewhere, "2027-01-05 08:00")
+    assert content_hash(elsewhere) == first
+    assert version(elsewhere, monkeypatch, capsys)[1].endswith("last changed 2027-01-05 08:00")
+    chapter = elsewhere / "chapters" / "02-secret-police" / "chapter.yaml"
+    chapter.write_bytes(chapter.read_bytes().replace(b"105000", b"105001", 1))
+    assert content_hash(elsewhere) != first
+    shutil.copyfile(content_copy / chapter.relative_to(elsewhere), chapter)
+    assert content_hash(elsewhere) == first
+    chapter.rename(chapter.with_name("chapter.yml"))
+    assert content_hash(elsewhere) != first
+
+
+def test_version_through_the_installed_script_names_the_shipped_exhibit_outside_any_content(tmp_path):
+    done = kiosk("--version", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    kiosk_line, content_line = done.stdout.splitlines()
+    assert kiosk_line == f"kiosk {__version__}"
+    assert content_line.startswith(f"content {REPO / 'content'}: ")
 
 
 def test_help_through_the_installed_script():

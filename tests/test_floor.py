@@ -4,13 +4,18 @@ the real kiosk, a real data folder."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from kiosk.owner import Source
 from kiosk.session import Screen
 from kiosk.ui.unavailable import BODY, TITLE
-from tests.conftest import running
+from tests.conftest import REPO, running
 from tests.test_kiosk_staff import open_admin
 from tests.touch import settle, start_visit, tap
 
@@ -51,6 +56,61 @@ def test_a_broken_exhibit_yaml_runs_the_last_good_snapshot_and_staff_see_why(
     assert shown[0] == (f"{content_copy}: the content folder cannot be used, so the last content that "
                         "loaded without errors is running: fix the problems listed here, then reload")
     assert any(f"{content_copy}/exhibit.yaml" in line and "'titel'" in line for line in shown[1:])
+
+
+def start_kiosk_process(folder: Path, data: Path, state: Path, output: Path) -> subprocess.Popen:
+    """``kiosk run FOLDER --data-dir DATA`` in a process of its own, offscreen, its log in
+    ``state`` (XDG_STATE_HOME) and what it prints in ``output``."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(state)}
+    with output.open("a", encoding="utf-8") as printed:
+        return subprocess.Popen([sys.executable, "-m", "kiosk", "run", str(folder), "--data-dir", str(data)],
+                                cwd=REPO, stdout=printed, stderr=subprocess.STDOUT, env=env)
+
+
+def until(what: str, done, process: subprocess.Popen, output: Path, seconds: float = 60) -> None:
+    """Poll ``done()`` until it is true; fail, with what the kiosk printed, if the kiosk exits
+    or ``seconds`` pass first."""
+    deadline = time.monotonic() + seconds
+    while not done():
+        if process.poll() is not None or time.monotonic() > deadline:
+            gone = f"exited with {process.returncode}" if process.returncode is not None else "still running"
+            raise AssertionError(f"no {what} ({gone}); it printed:\n{output.read_text(encoding='utf-8')[-3000:]}")
+        time.sleep(0.05)
+
+
+def first_frames(log_file: Path) -> int:
+    """How many kiosks have painted their first frame: each logs the content's version then
+    (off the UI thread), by when it shows what it runs."""
+    return log_file.read_text(encoding="utf-8").count("; content ") if log_file.exists() else 0
+
+
+def test_a_killed_kiosk_restarted_on_broken_content_runs_its_snapshot(content_copy, tmp_path):
+    data, state, output = tmp_path / "data", tmp_path / "state", tmp_path / "output.txt"
+    log_file = state / "kiosk" / "log" / "kiosk.log"
+    first = start_kiosk_process(content_copy, data, state, output)
+    try:
+        until("first frame", lambda: first_frames(log_file) == 1, first, output)
+        until("snapshot", (data / "snapshot" / "fingerprint.txt").exists, first, output)
+    finally:
+        first.send_signal(signal.SIGKILL)  # as a crash or a power cut would end it: no clean-up
+        first.wait(timeout=30)
+
+    break_title(content_copy)
+    second = start_kiosk_process(content_copy, data, state, output)
+    try:
+        until("first frame", lambda: first_frames(log_file) == 2, second, output)
+    finally:
+        second.send_signal(signal.SIGKILL)
+        second.wait(timeout=30)
+    log = log_file.read_text(encoding="utf-8")
+    said = [line.split(" kiosk: ", 1)[1] for line in log.splitlines() if " kiosk: " in line]
+    after_restart = said[said.index(next(s for s in said if s.startswith("showing "))) + 1:]
+    assert said.count("showing 'Before the Great Terror' from the folder") == 1  # the first start
+    assert f"the content folder {content_copy} cannot be used: running the snapshot of the last content " \
+           "that loaded without errors" in after_restart
+    assert "showing 'Before the Great Terror' from the snapshot" in after_restart
+    assert not any(line.startswith("nothing to show") for line in said)
+    assert "Traceback" not in output.read_text(encoding="utf-8")
 
 
 def test_with_no_snapshot_the_unavailable_screen_shows_until_the_folder_is_fixed(

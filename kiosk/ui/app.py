@@ -1,27 +1,27 @@
 """``kiosk`` (run): start the Qt application, show the attract screen, then build ahead.
 
-On the floor nothing may show a traceback or a dialog: errors go to a rotating log file
-(and stderr), the kiosk keeps running with the content that loaded.
+On the floor nothing may show a traceback or a dialog: errors go to the log (kiosk/logs.py);
+an error in a handler starts the kiosk over at the attract screen (kiosk/ui/recovery.py).
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from logging.handlers import RotatingFileHandler
 from typing import Optional
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from kiosk.logs import setup_logging
 from kiosk.owner import ContentOwner
-from kiosk.paths import assets_dir, content_dir, data_dir, log_dir
+from kiosk.paths import assets_dir, content_dir, data_dir
 from kiosk.screen_size import parse_size
+from kiosk.ui.recovery import recover_from_errors
 
 log = logging.getLogger("kiosk")
 WINDOWED_DEFAULT = QSize(1366, 768)
 DPI_RANGE = (72.0, 320.0)
-LOG_BYTES, LOG_BACKUPS = 2_000_000, 5
 
 
 class FirstFrame(QObject):
@@ -41,27 +41,6 @@ class FirstFrame(QObject):
         return False
 
 
-def setup_logging() -> None:
-    """Log to a rotating file (and stderr); where the file cannot be made, to stderr alone."""
-    if log.handlers:
-        return
-    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    log.addHandler(logging.StreamHandler(sys.stderr))
-    log.setLevel(logging.INFO)
-    folder = log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / "kiosk.log", maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-                                      encoding="utf-8")
-    except OSError as exc:
-        log.warning("no log file in %s (%s): logging to stderr only", folder, exc.strerror)
-    else:
-        log.addHandler(handler)
-    for handler in log.handlers:
-        handler.setFormatter(formatter)
-    sys.excepthook = lambda kind, value, tb: log.error("unexpected error", exc_info=(kind, value, tb))
-
-
 def window_size(app: QApplication, size: Optional[str], windowed: bool) -> QSize:
     screen = app.primaryScreen()
     if not windowed:
@@ -74,7 +53,9 @@ def window_size(app: QApplication, size: Optional[str], windowed: bool) -> QSize
 
 def run_kiosk(folder: Optional[str], windowed: bool, size: Optional[str], data: Optional[str] = None) -> int:
     setup_logging()
+    recovery = recover_from_errors()
     app, floor = start_kiosk(folder, windowed, size, data)
+    recovery.start_over = floor.recover
     code = app.exec()
     floor.stop()
     if floor.restarting:

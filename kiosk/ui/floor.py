@@ -23,6 +23,8 @@ from kiosk.admin_lock import LOCK_FILE, LockFile
 from kiosk.content.result import LoadResult
 from kiosk.content.problems import Problem
 from kiosk.owner import ContentOwner, Delivery, Source
+from kiosk.snapshot import version_text
+from kiosk.ui.daylog import DayLog
 from kiosk.ui.idle import NewDeadline, QtDeadline
 from kiosk.ui.opening import ScheduleWatch
 from kiosk.ui.unavailable import UnavailableScreen
@@ -53,6 +55,12 @@ class ContentFeed(QObject):
         """Bring the rest of a delivery that holds only its first screen; ``delivered`` follows."""
         self._submit(delivery.completed)
 
+    def log_version(self) -> None:
+        """Log the kiosk's version and the content's (a hash of every file's bytes: off the UI
+        thread, behind the loads)."""
+        if not self._stopped:
+            self._pool.submit(_log_version, self.owner.folder)
+
     def _submit(self, work: Callable[[], Delivery]) -> None:
         if self._stopped:
             return
@@ -75,6 +83,13 @@ class ContentFeed(QObject):
     def stop(self) -> None:
         self._stopped = True
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _log_version(folder) -> None:
+    try:
+        log.info("%s", version_text(folder).replace("\n", "; "))
+    except Exception:  # noqa: BLE001 (a line of the log is not worth a stop)
+        log.exception("the content's version could not be read")
 
 
 def staff_view(delivery: Delivery, folder: str) -> LoadResult:
@@ -119,6 +134,8 @@ class Floor(QObject):
         self._retry.setInterval(retry_ms)
         self._retry.timeout.connect(self.feed.request)
         self._started = False
+        self.days = DayLog(new_deadline=self._new_deadline, parent=self)  # the day's figures in the log
+        self.kiosk_started.connect(self.days.follow)
 
     def start_up(self) -> None:
         """Show what can run now (before the first frame): the content's first screen, or the
@@ -132,6 +149,13 @@ class Floor(QObject):
             self.kiosk.start()
         if self.delivery is not None:
             self._complete_later(self.delivery)
+        self.feed.log_version()
+
+    def recover(self) -> None:
+        """After an unexpected error: the kiosk back at its start (the unavailable screen has
+        nothing to put back)."""
+        if self.kiosk is not None:
+            self.kiosk.recover()
 
     @Slot(object)
     def _on_delivered(self, delivery: Delivery) -> None:
@@ -179,6 +203,11 @@ class Floor(QObject):
                       lock_file=LockFile(self.owner.store.data_dir / LOCK_FILE, self._wall_clock))
         kiosk.reload_requested.connect(self.feed.request)
         kiosk.exit_requested.connect(self.exit_requested)
+        if delivery.source is Source.SNAPSHOT:
+            log.warning("the content folder %s cannot be used: running the snapshot of the last content "
+                        "that loaded without errors", self._shown)
+        log.info("showing %r from the %s", kiosk.screens.ctx.text(delivery.exhibit.title),
+                 delivery.source.value)
         if delivery.problems or delivery.source is Source.SNAPSHOT:
             kiosk.show_problems(staff_view(delivery, self._shown))
         self.kiosk = kiosk
@@ -212,3 +241,4 @@ class Floor(QObject):
         if self.kiosk is not None:
             self.kiosk.stop()
         self.window.stop()
+        self.days.stop()

@@ -44,6 +44,9 @@ class QtDeadline(QObject):
         self._then: Callable[[], None] = lambda: None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # A deadline is a moment: Qt's default coarse timer may move it by 5% (72 minutes
+        # of a day's wait for midnight).
+        self._timer.setTimerType(Qt.PreciseTimer)
         self._timer.timeout.connect(self._on_timeout)
 
     def start(self, ms: int, then: Callable[[], None]) -> None:
@@ -108,18 +111,24 @@ class IdleWatch(QObject):
         self._deadline.stop()
         events.unwatch(self)
 
+    def calm(self) -> None:
+        """No warning is up (the kiosk starts over after an error)."""
+        self._warning = False
+
     def _on_deadline(self) -> None:
-        phase, left = self.session.idle()
-        if phase is Idle.WARNING:
-            if not self._warning:
-                self._warning = True
-                self.warning_started.emit(math.ceil(left))
-            else:
-                self.countdown_changed.emit(math.ceil(left))
-        elif phase is Idle.EXPIRED:
-            self._warning = False
-            self.expired.emit()
-        self.reschedule()
+        try:
+            phase, left = self.session.idle()
+            if phase is Idle.WARNING:
+                if not self._warning:
+                    self._warning = True
+                    self.warning_started.emit(math.ceil(left))
+                else:
+                    self.countdown_changed.emit(math.ceil(left))
+            elif phase is Idle.EXPIRED:
+                self._warning = False
+                self.expired.emit()
+        finally:  # an error here must not leave the watch asleep for good
+            self.reschedule()
 
 
 class IdleOverlay(QWidget):

@@ -276,21 +276,29 @@ class Kiosk(QObject):
     @Slot()
     def _on_idle_expired(self) -> None:
         self.idle_overlay.hide()
+        screen, place = self.session.state.screen, self.session.place()
+        where = f" ({place.chapter}/{place.page})" if screen is Screen.CHAPTER else ""
+        log.info("idle reset on the %s screen%s", screen.value, where)
         self.session.reset()
 
     # --- following the session ------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
         before, after = change.before, change.after
-        if self.screens.ctx.exhibit is not self.session.exhibit:
-            self._build()  # new content: new screens
-        else:
-            if after.presentation() != before.presentation():
+        try:
+            if self.screens.ctx.exhibit is not self.session.exhibit:
+                self._build()  # new content: new screens
+            elif change.reason is Reason.RECOVERED:
                 self._present()
-            self._show(after, animate=True, before=before)
-        self._plan()
-        self.idle.reschedule()
-        self.state_changed.emit(change)
+                self._show(after, animate=False)
+            else:
+                if after.presentation() != before.presentation():
+                    self._present()
+                self._show(after, animate=True, before=before)
+            self._plan()
+        finally:  # the session has changed whatever the screens did; an error starts over (recover)
+            self.idle.reschedule()
+            self.state_changed.emit(change)
 
     def _present(self) -> None:
         """A new language, text size, contrast or motion: every view follows in place."""
@@ -341,6 +349,19 @@ class Kiosk(QObject):
         self.window.allow_close()
         self.exit_requested.emit()
         self.window.close()
+
+    def recover(self) -> None:
+        """After an unexpected error: everything back to the start, the session and the screen
+        in step (the error may have stopped a change half way), with the screens made anew if
+        putting them back fails too; the idle watch waits again."""
+        self._visit_waiting = False
+        self.idle.calm()
+        try:
+            self.session.recover()
+        except Exception:  # noqa: BLE001 (a screen that cannot be put back is made again)
+            log.exception("the screens could not be put back after an error, so they are made anew")
+            self._build()
+        self.idle.reschedule()
 
     def reload(self, result: LoadResult) -> bool:
         """Run newly loaded content (pages and chapters with errors are already left out); the

@@ -18,8 +18,8 @@ def run_preview(folder: Optional[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.logs import setup_logging
     from kiosk.owner import ContentOwner
-    from kiosk.ui.app import setup_logging
     from kiosk.ui.fonts import register_fonts
     from kiosk.ui.preview.preview import Preview
 
