@@ -6,6 +6,7 @@ an error in a handler starts the kiosk over at the attract screen (kiosk/ui/reco
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from typing import Optional
@@ -18,6 +19,7 @@ from kiosk.owner import ContentOwner
 from kiosk.paths import assets_dir, content_dir, data_dir
 from kiosk.screen_size import parse_size
 from kiosk.ui.recovery import recover_from_errors
+from kiosk.ui.service import KioskService
 
 log = logging.getLogger("kiosk")
 WINDOWED_DEFAULT = QSize(1366, 768)
@@ -56,12 +58,14 @@ def run_kiosk(folder: Optional[str], windowed: bool, size: Optional[str], data: 
     recovery = recover_from_errors()
     app, floor = start_kiosk(folder, windowed, size, data)
     recovery.start_over = floor.recover
-    code = app.exec()
-    floor.stop()
+    with KioskService(app, floor, kiosk_mode=not windowed):
+        code = app.exec()
+        floor.stop()
     if floor.restarting:
         from kiosk.restart import restart
 
         return restart()
+    gc.freeze()  # the process ends next: no last collection over the whole heap (halves the exit)
     return code
 
 
