@@ -12,9 +12,6 @@ the test taps the widgets a visitor would, wherever the layout puts them.
 
 from __future__ import annotations
 
-import os
-import select
-import shutil
 import subprocess
 import sys
 import threading
@@ -32,13 +29,11 @@ from pytestqt.qtbot import QtBot
 from kiosk.content.loader import load_exhibit
 from tests.conftest import CONTENT, REPO, make_kiosk
 from tests.touch import settle, tap
+from tests.xserver import HEIGHT, STEP_S, WIDTH, env, needs_xvfb, run, screenshot, viewable_windows
+from tests.xserver import xvfb  # noqa: F401 (a fixture: the display this module's kiosk runs on)
 
-WIDTH, HEIGHT = 1920, 1080
 CHAPTER, PAGE = "02-secret-police", 3  # the 1924 chart, whose long row names were cut short
-TOOLS = ("Xvfb", "xwininfo", "xdotool", "import")
-STEP_S = 40  # at most, for the kiosk to start or for one tap to take effect
-pytestmark = pytest.mark.skipif(
-    shutil.which("Xvfb") is None, reason="no Xvfb binary (apt-get install xvfb; .ci/run installs it)")
+pytestmark = needs_xvfb
 
 
 @dataclass
@@ -48,54 +43,6 @@ class Visit:
     viewable: list[tuple[str, list[str]]] = field(default_factory=list)  # (moment, viewable windows)
     chart_page: QImage = field(default_factory=QImage)
     log: str = ""
-
-
-def _env(**extra: str) -> dict:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("QT_QPA_")}
-    return {**env, **extra}
-
-
-SERVERS: dict[str, tuple[subprocess.Popen, Path]] = {}  # display -> its Xvfb and what Xvfb said
-
-
-def server_state(display: str) -> str:
-    """How the display's Xvfb is doing, for a message when the display cannot be reached."""
-    if display not in SERVERS:
-        return ""
-    server, said = SERVERS[display]
-    state = "running" if server.poll() is None else f"exited with {server.returncode}"
-    return f"\nXvfb {display} is {state}; it said:\n{said.read_text(errors='replace')}"
-
-
-def _run(display: str, *command: str) -> str:
-    done = subprocess.run(command, env=_env(DISPLAY=display), capture_output=True, text=True, timeout=10)
-    assert done.returncode == 0, f"{' '.join(command)}: {done.stderr}{server_state(display)}"
-    return done.stdout
-
-
-def viewable_windows(display: str) -> list[str]:
-    """The X server's top-level windows that are mapped and viewable, one line each."""
-    children = [line.split(None, 1) for line in _run(display, "xwininfo", "-root", "-children").splitlines()
-                if line.strip().startswith("0x")]
-    return [f"{wid} {rest}" for wid, rest in children if _viewable(display, wid)]
-
-
-def _viewable(display: str, wid: str) -> bool:
-    done = subprocess.run(["xwininfo", "-id", wid], env=_env(DISPLAY=display), capture_output=True, text=True,
-                          timeout=10)
-    if done.returncode != 0 and "No such window" in done.stderr:
-        return False  # gone since the list was made
-    assert done.returncode == 0, f"xwininfo -id {wid}: {done.stderr}"
-    return "Map State: IsViewable" in done.stdout
-
-
-def screenshot(display: str) -> bytes:
-    """The whole screen, 8-bit red, green and blue row by row (raw: no PNG to write and read)."""
-    done = subprocess.run(["import", "-window", "root", "-depth", "8", "rgb:-"], env=_env(DISPLAY=display),
-                          capture_output=True, timeout=10)
-    assert done.returncode == 0, done.stderr.decode()
-    assert len(done.stdout) == WIDTH * HEIGHT * 3, "a screenshot of another size than the screen's"
-    return done.stdout
 
 
 class WindowWatch(threading.Thread):
@@ -122,47 +69,6 @@ class WindowWatch(threading.Thread):
         """Raise what went wrong in the watching, if anything did."""
         if self.problem is not None:
             raise self.problem
-
-
-def _accepting(display: str) -> None:
-    """Until a client can open ``display``. Xvfb names its display once it listens, but a client
-    may still be turned away on a machine without network interfaces (the host list Xvfb builds
-    is empty there: hence ``-ac``, and this wait, which says what the client was told)."""
-    deadline, said = time.monotonic() + STEP_S, ""
-    while time.monotonic() < deadline:
-        done = subprocess.run(["xwininfo", "-root"], env=_env(DISPLAY=display), capture_output=True, text=True,
-                              timeout=10)
-        if done.returncode == 0:
-            return
-        said = done.stderr
-        time.sleep(0.05)  # a poll's pace: the loop tries again until the server lets a client in
-    raise AssertionError(f"no client could open {display} within {STEP_S} s: {said}{server_state(display)}")
-
-
-@pytest.fixture(scope="module")
-def xvfb(tmp_path_factory):
-    """A display of its own (Xvfb picks a free number), 1920×1080 at 96 dpi like the proof."""
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    assert not missing, f"Xvfb is here but not {', '.join(missing)}: apt-get install x11-utils xdotool imagemagick"
-    said = tmp_path_factory.mktemp("xvfb") / "xvfb.txt"
-    read, write = os.pipe()
-    with said.open("w") as log:
-        server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{WIDTH}x{HEIGHT}x24",
-                                   "-dpi", "96", "-nolisten", "tcp", "-ac", "-noreset"], pass_fds=(write,), stdout=log,
-                                  stderr=subprocess.STDOUT)
-    os.close(write)
-    ready, _, _ = select.select([read], [], [], STEP_S)
-    number = os.read(read, 16).decode().strip() if ready else ""
-    try:  # the pipe stays open while the server runs: Xvfb fails if it cannot write to it
-        assert number, f"Xvfb did not say which display it took; it said:\n{said.read_text(errors='replace')}"
-        SERVERS[f":{number}"] = (server, said)
-        _accepting(f":{number}")
-        yield f":{number}"
-    finally:
-        SERVERS.pop(f":{number}", None)
-        server.terminate()
-        server.wait(timeout=10)
-        os.close(read)
 
 
 @pytest.fixture(scope="module")
@@ -227,7 +133,7 @@ def proof(tmp_path_factory):
     a few seconds, while the real kiosk is visited); call it for the chart page's picture."""
     out = tmp_path_factory.mktemp("proof")
     running = subprocess.Popen([sys.executable, "-m", "kiosk", "proof", str(CONTENT), "--out", str(out),
-                                "--size", f"{WIDTH}x{HEIGHT}"], cwd=REPO, env=_env(),
+                                "--size", f"{WIDTH}x{HEIGHT}"], cwd=REPO, env=env(),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
     def picture() -> QImage:
@@ -249,7 +155,7 @@ def visit(xvfb, proof, taps, tmp_path_factory) -> Visit:
     output = (state / "output.txt").open("w")
     kiosk = subprocess.Popen([sys.executable, "-m", "kiosk", str(CONTENT)], cwd=REPO, stdout=output,
                              stderr=subprocess.STDOUT,
-                             env=_env(DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_STATE_HOME=str(state),
+                             env=env(DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_STATE_HOME=str(state),
                                       XDG_DATA_HOME=str(state / "data")))
     seen = Visit()
     watch = WindowWatch(xvfb, seen)
@@ -259,7 +165,7 @@ def visit(xvfb, proof, taps, tmp_path_factory) -> Visit:
         shot = screenshot(xvfb)
         for moment, (x, y) in taps:
             watch.moment = f"after the tap on {moment}"
-            _run(xvfb, "xdotool", "mousemove", str(x), str(y), "click", "1")
+            run(xvfb, "xdotool", "mousemove", str(x), str(y), "click", "1")
             shot = _until_changed(xvfb, shot, watch.moment)
         seen.chart_page = QImage(shot, WIDTH, HEIGHT, WIDTH * 3, QImage.Format.Format_RGB888).copy()
     finally:
