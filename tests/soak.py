@@ -9,6 +9,8 @@ anywhere and on buttons, swipes, two and three fingers, bursts, long presses, ba
 text size and language, idle resets (the clock runs on and the kiosk's deadlines fall due),
 and now and then a staff visit. Between events the clock moves on as a visitor pauses; the
 run never waits for real time to pass (only a reading visitor lets a page finish sliding).
+A seed gives the same choices, not always the same run: Qt slides pages in real time, so a
+touch may meet a page still sliding in one run and at rest in another.
 
 It prints the resident memory as it goes, then what went wrong: exceptions (PySide6 hands
 one raised in a slot or event handler to ``sys.excepthook``), Qt's warnings, errors the kiosk

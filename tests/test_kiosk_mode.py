@@ -18,7 +18,7 @@ from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from kiosk.ui.window import CURSOR_HIDE_MS
+from kiosk.ui.window import CURSOR_HIDE_MS, KioskWindow
 from tests.conftest import CONTENT, REPO
 from tests.touch import swipe
 
@@ -121,3 +121,24 @@ def test_a_windowed_kiosk_keeps_the_cursor_and_its_close_button(qtbot, tmp_path)
         assert not window.isVisible()
     finally:
         floor.stop()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking order
+def test_minimized_in_kiosk_mode_the_window_comes_back_until_the_admin_s_exit(qtbot):
+    """The minimize a window manager does (tests/test_window_manager.py does it under openbox)
+    is undone at the next turn of the event loop; after the admin's exit it is left alone."""
+    window = KioskWindow(kiosk_mode=True)
+    qtbot.addWidget(window)
+    try:
+        window.place_on_screen()
+        qtbot.waitExposed(window)
+        assert window.windowFlags() & Qt.WindowStaysOnTopHint
+        window.showMinimized()
+        qtbot.waitUntil(lambda: window.isFullScreen() and not window.isMinimized())
+        assert window.geometry() == QApplication.primaryScreen().geometry()
+        window.allow_close()
+        window.showMinimized()
+        QApplication.processEvents()  # the turn at which a kept window would come back
+        assert window.isMinimized()
+    finally:
+        window.stop()

@@ -27,7 +27,8 @@ from PySide6.QtCore import QTimer
 from kiosk.ui.app import start_kiosk
 from kiosk.ui.service import KioskService
 from tests.conftest import CONTENT, REPO
-from tests.xserver import display_env, xvfb  # noqa: F401 (xvfb: a fixture)
+from tests.xserver import env as display_env
+from tests.xserver import xvfb  # noqa: F401 (a fixture)
 
 WAIT_S = 40  # at most, for a kiosk subprocess to start, answer or stop
 BEAT_USEC = 200_000  # the watchdog interval the tests give: a heartbeat every 100 ms

@@ -12,7 +12,6 @@ the test taps the widgets a visitor would, wherever the layout puts them.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import threading
@@ -29,14 +28,12 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import load_exhibit
 from tests.conftest import CONTENT, REPO, make_kiosk
-from tests.xserver import HEIGHT, WIDTH, display_env, server_state, xvfb  # noqa: F401 (xvfb: a fixture)
 from tests.touch import settle, tap
+from tests.xserver import HEIGHT, STEP_S, WIDTH, env, needs_xvfb, run, screenshot, viewable_windows
+from tests.xserver import xvfb  # noqa: F401 (a fixture: the display this module's kiosk runs on)
 
 CHAPTER, PAGE = "02-secret-police", 3  # the 1924 chart, whose long row names were cut short
-TOOLS = ("Xvfb", "xwininfo", "xdotool", "import")
-STEP_S = 40  # at most, for the kiosk to start or for one tap to take effect
-pytestmark = pytest.mark.skipif(
-    shutil.which("Xvfb") is None, reason="no Xvfb binary (apt-get install xvfb; .ci/run installs it)")
+pytestmark = needs_xvfb
 
 
 @dataclass
@@ -46,37 +43,6 @@ class Visit:
     viewable: list[tuple[str, list[str]]] = field(default_factory=list)  # (moment, viewable windows)
     chart_page: QImage = field(default_factory=QImage)
     log: str = ""
-
-
-def _run(display: str, *command: str) -> str:
-    done = subprocess.run(command, env=display_env(DISPLAY=display), capture_output=True, text=True, timeout=10)
-    assert done.returncode == 0, f"{' '.join(command)}: {done.stderr}{server_state(display)}"
-    return done.stdout
-
-
-def viewable_windows(display: str) -> list[str]:
-    """The X server's top-level windows that are mapped and viewable, one line each."""
-    children = [line.split(None, 1) for line in _run(display, "xwininfo", "-root", "-children").splitlines()
-                if line.strip().startswith("0x")]
-    return [f"{wid} {rest}" for wid, rest in children if _viewable(display, wid)]
-
-
-def _viewable(display: str, wid: str) -> bool:
-    done = subprocess.run(["xwininfo", "-id", wid], env=display_env(DISPLAY=display), capture_output=True, text=True,
-                          timeout=10)
-    if done.returncode != 0 and "No such window" in done.stderr:
-        return False  # gone since the list was made
-    assert done.returncode == 0, f"xwininfo -id {wid}: {done.stderr}"
-    return "Map State: IsViewable" in done.stdout
-
-
-def screenshot(display: str) -> bytes:
-    """The whole screen, 8-bit red, green and blue row by row (raw: no PNG to write and read)."""
-    done = subprocess.run(["import", "-window", "root", "-depth", "8", "rgb:-"], env=display_env(DISPLAY=display),
-                          capture_output=True, timeout=10)
-    assert done.returncode == 0, done.stderr.decode()
-    assert len(done.stdout) == WIDTH * HEIGHT * 3, "a screenshot of another size than the screen's"
-    return done.stdout
 
 
 class WindowWatch(threading.Thread):
@@ -167,7 +133,7 @@ def proof(tmp_path_factory):
     a few seconds, while the real kiosk is visited); call it for the chart page's picture."""
     out = tmp_path_factory.mktemp("proof")
     running = subprocess.Popen([sys.executable, "-m", "kiosk", "proof", str(CONTENT), "--out", str(out),
-                                "--size", f"{WIDTH}x{HEIGHT}"], cwd=REPO, env=display_env(),
+                                "--size", f"{WIDTH}x{HEIGHT}"], cwd=REPO, env=env(),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
     def picture() -> QImage:
@@ -185,13 +151,11 @@ def proof(tmp_path_factory):
 @pytest.fixture(scope="module")
 def visit(xvfb, proof, taps, tmp_path_factory) -> Visit:
     """The real ``kiosk`` started full screen on ``xvfb`` and walked to the 1924 chart."""
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    assert not missing, f"Xvfb is here but not {', '.join(missing)}: apt-get install x11-utils xdotool imagemagick"
     state = tmp_path_factory.mktemp("state")
     output = (state / "output.txt").open("w")
     kiosk = subprocess.Popen([sys.executable, "-m", "kiosk", str(CONTENT)], cwd=REPO, stdout=output,
                              stderr=subprocess.STDOUT,
-                             env=display_env(DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_STATE_HOME=str(state),
+                             env=env(DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_STATE_HOME=str(state),
                                       XDG_DATA_HOME=str(state / "data")))
     seen = Visit()
     watch = WindowWatch(xvfb, seen)
@@ -201,7 +165,7 @@ def visit(xvfb, proof, taps, tmp_path_factory) -> Visit:
         shot = screenshot(xvfb)
         for moment, (x, y) in taps:
             watch.moment = f"after the tap on {moment}"
-            _run(xvfb, "xdotool", "mousemove", str(x), str(y), "click", "1")
+            run(xvfb, "xdotool", "mousemove", str(x), str(y), "click", "1")
             shot = _until_changed(xvfb, shot, watch.moment)
         seen.chart_page = QImage(shot, WIDTH, HEIGHT, WIDTH * 3, QImage.Format.Format_RGB888).copy()
     finally:
