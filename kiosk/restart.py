@@ -15,6 +15,16 @@ from typing import Mapping, Optional
 
 log = logging.getLogger("kiosk")
 RESTART_EXIT = 0  # the service restarts the kiosk on any exit; 0 says nothing went wrong
+# Quit on the admin screen: staff ended the kiosk on purpose, and it must stay ended. Under the
+# service, whose Restart=always would start it again after a 0, it exits 3, which the unit names
+# in RestartPreventExitStatus= (and SuccessExitStatus=); anywhere else 0, which also ends the
+# autostart entry's loop. Every other exit, a crash's or a signal's, is restarted.
+STAFF_EXIT_UNDER_SERVICE = 3
+
+
+def staff_exit() -> int:
+    """The exit status after Quit on the admin screen."""
+    return STAFF_EXIT_UNDER_SERVICE if under_service() else 0
 
 
 def under_service(env: Mapping[str, str] = os.environ, pid: Optional[int] = None) -> bool:

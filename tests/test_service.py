@@ -24,9 +24,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from kiosk.ui.app import start_kiosk
+from kiosk.restart import STAFF_EXIT_UNDER_SERVICE, staff_exit
+from kiosk.ui.app import FirstFrame, start_kiosk
 from kiosk.ui.service import KioskService
 from tests.conftest import CONTENT, REPO
+from tests.test_kiosk_staff import open_admin
+from tests.touch import tap
 from tests.xserver import env as display_env
 from tests.xserver import xvfb  # noqa: F401 (a fixture)
 
@@ -119,6 +122,35 @@ def test_ready_comes_after_the_first_frame_and_the_heartbeat_stops_while_the_loo
     assert systemd.take()[0] == "READY=1"
     assert in_the_freeze == [[]], "heartbeats came while the event loop was blocked"
     assert systemd.take()[-1] == "STOPPING=1", "a heartbeat after the kiosk said it was stopping"
+
+
+def test_quit_on_the_admin_screen_ends_the_service_for_good_and_a_nightly_restart_does_not(
+        open_floor, content_copy, qtbot, clock, monkeypatch):
+    """The unit's Restart=always would start a kiosk that staff quit again after a 0: under the
+    service their Quit exits with the status the unit does not restart; elsewhere with 0, which
+    also ends the autostart entry's loop."""
+    from PySide6.QtWidgets import QApplication
+
+    floor = open_floor(content_copy, clock=clock)
+    floor.first_frame = FirstFrame(floor.window)
+    with KioskService(QApplication.instance(), floor, kiosk_mode=False) as service:
+        screen = open_admin(floor.kiosk, qtbot, clock)
+        with qtbot.waitSignal(floor.exit_requested, timeout=1000):
+            tap(screen.exit_button)
+    assert service.staff_exit
+    monkeypatch.setenv("SYSTEMD_EXEC_PID", str(os.getpid()))
+    assert staff_exit() == STAFF_EXIT_UNDER_SERVICE
+    unit = (REPO / "packaging" / "kiosk.service").read_text(encoding="utf-8").splitlines()
+    assert f"RestartPreventExitStatus={STAFF_EXIT_UNDER_SERVICE}" in unit
+    assert f"SuccessExitStatus={STAFF_EXIT_UNDER_SERVICE}" in unit  # an exit on purpose, not a failure
+    monkeypatch.delenv("SYSTEMD_EXEC_PID")
+    assert staff_exit() == 0
+
+    restarting = open_floor(content_copy, clock=clock, data=content_copy.parent / "data2")
+    restarting.first_frame = FirstFrame(restarting.window)
+    with KioskService(QApplication.instance(), restarting, kiosk_mode=False) as service:
+        restarting.schedule.restart_requested.emit()  # what the schedule says at the restart's time
+    assert restarting.restarting and not service.staff_exit
 
 
 def _frozen(systemd: NotifySocket) -> list[str]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.logs import setup_logging
 from kiosk.owner import ContentOwner
 from kiosk.paths import assets_dir, content_dir, data_dir
+from kiosk.restart import restart, staff_exit
 from kiosk.screen_size import parse_size
 from kiosk.ui.recovery import recover_from_errors
 from kiosk.ui.service import KioskService
@@ -58,15 +59,13 @@ def run_kiosk(folder: Optional[str], windowed: bool, size: Optional[str], data: 
     recovery = recover_from_errors()
     app, floor = start_kiosk(folder, windowed, size, data)
     recovery.start_over = floor.recover
-    with KioskService(app, floor, kiosk_mode=not windowed):
+    with KioskService(app, floor, kiosk_mode=not windowed) as service:
         code = app.exec()
         floor.stop()
     if floor.restarting:
-        from kiosk.restart import restart
-
         return restart()
     gc.freeze()  # the process ends next: no last collection over the whole heap (halves the exit)
-    return code
+    return staff_exit() if service.staff_exit else code
 
 
 def start_kiosk(folder: Optional[str], windowed: bool, size: Optional[str], data: Optional[str] = None):

@@ -121,7 +121,8 @@ class KioskService:
         self.heartbeat = Heartbeat(self._notifier, watchdog_interval_s(os.environ), app)
         floor.first_frame.painted.connect(self.heartbeat.ready)
         app.aboutToQuit.connect(self.heartbeat.stop)
-        self._staff_exit = False
+        self._floor = floor
+        self.staff_exit = False
         floor.exit_requested.connect(self._on_exit_requested)
         self.signals = QuitOnSignals(app)
         self.no_blanking = NoBlanking(app.applicationName(), app.platformName()) if kiosk_mode else None
@@ -145,9 +146,11 @@ class KioskService:
 
     @Slot()
     def _on_exit_requested(self) -> None:
-        self._staff_exit = True
+        self.staff_exit = not self._floor.restarting
 
     def _why(self) -> str:
         if self.signals.received is not None:
             return self.signals.received.name
-        return "exit on the admin screen" if self._staff_exit else "its event loop ended"
+        if self._floor.restarting:
+            return "nightly restart"
+        return "quit on the admin screen" if self.staff_exit else "its event loop ended"
