@@ -30,4 +30,7 @@ rm -rf dist/kiosk/content
 cp -r content dist/kiosk/content
 find dist/kiosk/content -name __pycache__ -prune -exec rm -rf {} +
 
+# The systemd user unit and the autostart entry, for the operators' set-up (README).
+cp packaging/kiosk.service packaging/kiosk-autostart.desktop dist/kiosk/
+
 echo "built dist/kiosk/kiosk ($(du -sh dist/kiosk | cut -f1)); the exhibit it shows is dist/kiosk/content/"

@@ -56,3 +56,10 @@ def test_the_bundle_run_from_elsewhere_checks_the_exhibit_beside_it(tmp_path):
     assert done.stdout.splitlines()[-1].startswith(
         f"checked the exhibit shipped with the kiosk, {(BUNDLE / 'content').resolve()}, as no content folder "
         "was found here or in a folder above: 8 chapters, ")
+
+
+def test_the_bundle_folder_carries_the_service_unit_and_the_autostart_entry():
+    """The operators' set-up copies them from the unpacked bundle (README): they must be the
+    checkout's own."""
+    for name in ("kiosk.service", "kiosk-autostart.desktop"):
+        assert (BUNDLE / name).read_bytes() == (REPO / "packaging" / name).read_bytes(), name
