@@ -95,3 +95,20 @@ def test_proof_refuses_a_folder_that_is_not_content(tmp_path: Path):
     assert done.returncode == 2
     assert done.stderr == f"kiosk: {folder} is not a content folder: it has no exhibit.yaml\n"
     assert done.stdout == "" and not out.exists()
+
+
+def test_proof_shots_never_wait_on_the_idle_reset(tmp_path: Path, small_content, qtbot):
+    """However long a proof takes, no screen may be shot with the idle warning over it: the
+    proof's kiosk has no deadline counting toward the idle reset, while the floor's has one
+    as soon as a visit starts."""
+    from kiosk.content.loader import load_exhibit
+    from kiosk.ui.idle import QtDeadline
+    from kiosk.ui.proof import Proof
+
+    folder = small_content(timeout=30, warning=10)
+    proof = Proof(load_exhibit(folder), str(folder), (SIZE.width(), SIZE.height()), None)
+    qtbot.addWidget(proof.kiosk.window)
+    proof.kiosk.session.start_visit()
+    assert proof.kiosk.findChildren(QtDeadline) == []
+    assert proof.run(tmp_path / "proof", report=False) == 0
+    assert not proof.kiosk.idle_overlay.isVisible()

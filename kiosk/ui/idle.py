@@ -61,6 +61,20 @@ class QtDeadline(QObject):
         self._then()
 
 
+class NoDeadline:
+    """A ``Deadline`` that never falls due: for the preview and the proof, which have no idle
+    reset (a proof that took longer than the exhibit's idle timeout would catch its warning)."""
+
+    def __init__(self, parent: Optional[QObject] = None):
+        pass
+
+    def start(self, ms: int, then: Callable[[], None]) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
 NewDeadline = Callable[[QObject], Deadline]  # makes a deadline owned by (and gone with) its parent
 
 

@@ -121,11 +121,13 @@ class Proof:
 
         from kiosk.paths import assets_dir
         from kiosk.ui.fonts import register_fonts
+        from kiosk.ui.idle import NoDeadline
         from kiosk.ui.kiosk import Kiosk
 
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         register_fonts(assets_dir() / "fonts", Path(content_dir) / "fonts")
-        self.kiosk = Kiosk(result, content_dir, QSize(*size), 96, kiosk_mode=False)
+        # No idle reset: each screen is shot as a visitor leaves it, however long the proof takes.
+        self.kiosk = Kiosk(result, content_dir, QSize(*size), 96, kiosk_mode=False, new_deadline=NoDeadline)
         self.kiosk.window.resize(*size)
         self.kiosk.window.show()
         if lang:

@@ -13,7 +13,7 @@ What differs from the floor, on purpose:
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Optional
 
 from PySide6.QtCore import QObject, QSize, Qt, Slot
 
@@ -22,24 +22,12 @@ from kiosk.owner import ContentOwner, Delivery, Source
 from kiosk.preview import Shown, spot_after, walk_to
 from kiosk.session import Screen, State
 from kiosk.ui.floor import ContentFeed
+from kiosk.ui.idle import NoDeadline
 from kiosk.ui.imagecheck import with_image_problems
 from kiosk.ui.preview.toolbar import SIZES
 from kiosk.ui.preview.watcher import SETTLE_MS, FolderWatcher
 from kiosk.ui.preview.window import PreviewWindow
 from kiosk.ui.window import KioskWindow
-
-class NoDeadline:
-    """An idle deadline that never falls due: the preview has no idle reset."""
-
-    def __init__(self, parent: Optional[QObject] = None):
-        pass
-
-    def start(self, ms: int, then: Callable[[], None]) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
-
 
 class Preview(QObject):
     """The preview window and the kiosk in it, following the content folder."""
