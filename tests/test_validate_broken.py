@@ -249,6 +249,18 @@ CASES = [
         "chapters/22-garbage/chapter.yaml:3: artwork: 'map.png' cannot be decoded as an image "
         "(Unsupported image format): export it again as PNG, JPEG or SVG",
     )),
+    Case("a-gif", {
+        "48-gif/letters.gif": (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04"
+                               b"\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"),
+        "48-gif/chapter.yaml": yaml_text("""
+            title: A GIF
+            teaser: A picture in a format the bundle cannot show.
+            artwork: letters.gif
+            pages: [{type: quote, quote: Words., attribution: Someone.}]
+            """)}, (
+        "chapters/48-gif/chapter.yaml:3: artwork: 'letters.gif' is a GIF picture, and the kiosk shows "
+        "only PNG, JPEG and SVG: export it again as PNG (or JPEG for a photograph)",
+    )),
     Case("too-large-to-open", {
         "29-too-large/poster.png": png(20000, 20000),
         "29-too-large/chapter.yaml": yaml_text("""

@@ -17,6 +17,10 @@ from kiosk.content.limits import IMAGE_PIXELS, SVG_SUFFIXES
 from kiosk.content.problems import ERROR, WARNING, Problem
 
 LARGEST_SCREEN = (3840, 2160)
+# The formats the kiosk shows, as the authoring guide asks: its application bundle carries the
+# decoders for these alone (packaging/hooks/), so that a GIF that shows in a checkout would not
+# show on the floor.
+SHOWN_FORMATS = {b"png", b"jpeg", b"jpg", b"svg", b"svgz"}
 THUMBNAIL = 64  # pixels on the longer side: enough to find a damaged file, cheap to make
 _app = None  # the application made for a check run outside the kiosk, kept alive
 
@@ -51,6 +55,7 @@ def check_images(files, decode: bool = True) -> list[Problem]:
 def _inspect(path: Path, decode: bool):
     reader = QImageReader(str(path))
     size = reader.size()  # from the file's header, before anything is decoded
+    kind = bytes(reader.format()).lower()  # known until a read; SVG is known by its name
     width, height = size.width(), size.height()
     limit_w, limit_h = LARGEST_SCREEN
     vector = path.suffix.lower() in SVG_SUFFIXES
@@ -63,6 +68,9 @@ def _inspect(path: Path, decode: bool):
         reason = "damaged, or not an image" if reason in ("", "Unknown error") else reason
         return (ERROR, f"'{path.name}' cannot be decoded as an image ({reason}): export it again "
                 "as PNG, JPEG or SVG")
+    if not vector and kind not in SHOWN_FORMATS:
+        return (ERROR, f"'{path.name}' is a {kind.decode().upper()} picture, and the kiosk shows only "
+                "PNG, JPEG and SVG: export it again as PNG (or JPEG for a photograph)")
     if vector:
         return None
     if width > 2 * limit_w or height > 2 * limit_h:
