@@ -196,9 +196,10 @@ class Visitor:
         self.tap_control()
 
     def language(self) -> None:
-        home = self.kiosk.screens.home
-        if self.window.current_screen() is home and home.language_buttons:
-            choice = self.rng.choice(home.language_buttons)
+        """A language's button, where the screen has them (attract, home, a chapter)."""
+        choices = getattr(self.window.current_screen(), "language_buttons", None)
+        if choices:
+            choice = self.rng.choice(choices)
             self.tap_at(choice.mapTo(self.window, choice.rect().center()))
         else:
             self.tap_control()

@@ -10,16 +10,18 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import (QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal, Slot)
-from PySide6.QtWidgets import (QGraphicsOpacityEffect, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout,
+from PySide6.QtWidgets import (QGraphicsOpacityEffect, QHBoxLayout, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout,
                                QWidget)
 
 from kiosk.ui.pages.base import PageView, Texts, ViewContext
+from kiosk.ui.widgets import language_buttons
 
 
 class AttractScreen(QWidget):
     """Title, cycling highlights, and 'touch to begin'."""
 
     visit_requested = Signal()
+    language_requested = Signal(str)  # a language's button: the visit begins in that language
 
     def __init__(self, ctx: ViewContext, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -72,6 +74,15 @@ class AttractScreen(QWidget):
         outer.addWidget(self.subtitle)
         outer.addWidget(self.stage, 1)
         outer.addWidget(self.invitation, 0, Qt.AlignHCenter)
+        self.language_buttons = language_buttons(ctx, self._texts, self.language_requested.emit)
+        if self.language_buttons:
+            choices = QHBoxLayout()
+            choices.setSpacing(ui.gap)
+            choices.addStretch(1)
+            for choice in self.language_buttons:
+                choices.addWidget(choice)
+            choices.addStretch(1)
+            outer.addLayout(choices)
 
     def apply(self, ctx: ViewContext) -> None:
         """Show the screen and its highlights in ``ctx``; with reduced motion, a fade under way ends."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from kiosk.content.model import Chapter
 from kiosk.ui.pages.base import Texts, ViewContext
 from kiosk.ui.pagestack import PageStack
-from kiosk.ui.widgets import button, text_size_button
+from kiosk.ui.widgets import button, language_buttons, text_size_button
 
 if TYPE_CHECKING:
     from kiosk.ui.library import PageLibrary
@@ -64,6 +64,7 @@ class ChapterScreen(QWidget):
     previous_requested = Signal()
     sources_requested = Signal()
     text_size_requested = Signal()
+    language_requested = Signal(str)
 
     def __init__(self, ctx: ViewContext, library: "PageLibrary", parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -95,6 +96,7 @@ class ChapterScreen(QWidget):
             self._texts.bind(widget, words)
         self.text_size_button = text_size_button(ctx, self._texts)
         self.text_size_button.clicked.connect(self.text_size_requested)
+        self.language_buttons = language_buttons(ctx, self._texts, self.language_requested.emit)
         self._lay_out()
         self.home_button.clicked.connect(self.home_requested)
         self.sources_button.clicked.connect(self.sources_requested)
@@ -108,6 +110,8 @@ class ChapterScreen(QWidget):
         top.setSpacing(ui.gap)
         top.addWidget(self.home_button)
         top.addWidget(self.chapter_title, 1)
+        for choice in self.language_buttons:
+            top.addWidget(choice)
         top.addWidget(self.text_size_button)
         top.addWidget(self.sources_button)
         middle = QVBoxLayout()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.ui.home_grid import ChapterGrid
 from kiosk.ui.pages.base import Texts, ViewContext
 from kiosk.ui.tiles import TITLE_LINES, ChapterTile
-from kiosk.ui.widgets import button, restyle, text_size_button
+from kiosk.ui.widgets import language_buttons, text_size_button
 
 @dataclass(frozen=True)
 class TileMisfit:
@@ -90,8 +90,6 @@ class HomeScreen(QWidget):
         for tile in self.tiles:
             tile.apply(ctx)
         self.grid.apply(ctx)
-        for choice, language in zip(self.language_buttons, ctx.exhibit.languages):
-            restyle(choice, role="primary" if language.code == ctx.lang else "quiet")
         if self.timeline is not None:
             self.timeline.apply(ctx)
 
@@ -112,18 +110,9 @@ class HomeScreen(QWidget):
         self._title = title
         header.setSpacing(ctx.ui.gap)
         header.addWidget(title, 1)  # the subtitle is the attract screen's: here the tiles need the room
-        self.language_buttons = []
-        if len(ctx.exhibit.languages) > 1:
-            heading = QLabel()
-            heading.setProperty("role", "eyebrow")
-            self._texts.bind(heading, lambda c: c.label("language"))
-            header.addWidget(heading, 0, Qt.AlignVCenter)
-            for language in ctx.exhibit.languages:
-                choice = button(language.name, "primary" if language.code == ctx.lang else "quiet",
-                                f"language-{language.code}")
-                choice.clicked.connect(lambda _=False, c=language.code: self.language_requested.emit(c))
-                self.language_buttons.append(choice)
-                header.addWidget(choice, 0, Qt.AlignTop)
+        self.language_buttons = language_buttons(ctx, self._texts, self.language_requested.emit)
+        for choice in self.language_buttons:
+            header.addWidget(choice, 0, Qt.AlignTop)
         self._bar_slot = QHBoxLayout()  # the grid's page bar, on a landscape screen
         self._bar_slot.setContentsMargins(0, 0, 0, 0)
         header.addLayout(self._bar_slot)

@@ -117,6 +117,7 @@ class Kiosk(QObject):
         session = self.session
         if kind is Screen.ATTRACT:
             screen.visit_requested.connect(self._on_visit_requested)
+            screen.language_requested.connect(self._on_visit_in_language)
         elif kind is Screen.HOME:
             screen.chapter_requested.connect(self._on_chapter_requested)
             screen.language_requested.connect(session.set_language)
@@ -132,6 +133,7 @@ class Kiosk(QObject):
             screen.previous_requested.connect(self._on_previous)
             screen.page_requested.connect(self._on_page_requested)
             screen.sources_requested.connect(self._on_sources_requested)
+            screen.language_requested.connect(session.set_language)
             screen.text_size_requested.connect(session.next_text_scale)
 
     def _wire_page(self, view) -> None:
@@ -223,6 +225,12 @@ class Kiosk(QObject):
             self._visit_waiting = True  # the home screen needs every chapter: a moment more
             return
         self.session.start_visit()
+
+    @Slot(str)
+    def _on_visit_in_language(self, code: str) -> None:
+        """A language's button on the attract screen: that language, and the visit begins."""
+        self.session.set_language(code)
+        self._on_visit_requested()
 
     @Slot(int)
     def _on_chapter_requested(self, index: int) -> None:

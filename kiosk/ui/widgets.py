@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.hyphens import plain
 from kiosk.ui.theme import UiTheme
 
 MEASURE_EMS = 33  # body-text ems in a line: about 65 characters of Noto Sans
@@ -42,7 +43,7 @@ def button(text: str, role: str = "", name: str = "") -> QPushButton:
         widget.setProperty("role", role)
     if name:
         widget.setObjectName(name)
-    widget.setAccessibleName(text)
+    widget.setAccessibleName(plain(text))
     return widget
 
 
@@ -56,6 +57,23 @@ def text_size_button(ctx, texts) -> QPushButton:
     texts.bind(widget.setAccessibleName, lambda c: c.label("text_size"))
     texts.bind(lambda lit: restyle(widget, role=lit), lambda c: "primary" if c.ui.text_scale > 1 else "quiet")
     return widget
+
+
+def language_buttons(ctx, texts, chosen) -> list[QPushButton]:
+    """A button for each of the exhibit's languages, named in itself ("Svenska"), the visitor's
+    own lit; a tap calls ``chosen`` with its code. None for an exhibit in one language."""
+    if len(ctx.exhibit.languages) < 2:
+        return []
+    found = []
+    for language in ctx.exhibit.languages:
+        widget = button(language.name, "quiet", f"language-{language.code}")
+        widget.setProperty("lang", language.code)
+        widget.clicked.connect(lambda _=False, code=language.code: chosen(code))
+        texts.bind(widget.setAccessibleDescription, lambda c: c.label("language"))
+        texts.bind(lambda lit, w=widget: restyle(w, role=lit),
+                   lambda c, code=language.code: "primary" if c.lang == code else "quiet")
+        found.append(widget)
+    return found
 
 
 def restyle(widget: QWidget, **properties) -> None:
