@@ -225,8 +225,8 @@ class ChapterTile(QPushButton):
         """The tile's words, number, fonts and colours in ``ctx``."""
         ui, chapter = ctx.ui, self.chapter
         self.ui = ui
-        self.setAccessibleName(ctx.text(chapter.title))
-        self.setAccessibleDescription(ctx.text(chapter.teaser))
+        self.setAccessibleName(ctx.spoken(chapter.title))
+        self.setAccessibleDescription(ctx.spoken(chapter.teaser))
         self.title.set_style(ctx.text(chapter.title), ui.font("tile-title"), ui.colour("text"))
         self.teaser.set_style(ctx.text(chapter.teaser), ui.font("caption"), ui.colour("muted"))
         self.art.badge = ctx.number(self.index + 1)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QWidget
 
 from kiosk.content.model import Exhibit, Labels, Text
+from kiosk.hyphens import hyphenate, plain
 from kiosk.ui.theme import UiTheme
 from kiosk.ui.widgets import MarkdownLabel, overflows, scroll_to_start
 
@@ -37,8 +38,13 @@ class ViewContext:
         return self.exhibit.labels
 
     def text(self, text: Optional[Text]) -> str:
-        """A content text in the visitor's language ("" for none)."""
-        return text.get(self.lang) if text is not None else ""
+        """A content text in the visitor's language ("" for none), with soft hyphens where its
+        long words may break."""
+        return hyphenate(text.get(self.lang), self.lang) if text is not None else ""
+
+    def spoken(self, text: Optional[Text]) -> str:
+        """A content text as a screen reader should read it: no soft hyphens."""
+        return plain(self.text(text))
 
     def label(self, name: str, **values) -> str:
         """One of the kiosk's own words, with {placeholders} filled in."""
@@ -82,7 +88,7 @@ def set_words(target: Union[QWidget, Callable[[str], None]], text: str) -> None:
         target.set_markdown(text)
     elif isinstance(target, QPushButton):
         target.setText(text)
-        target.setAccessibleName(text)
+        target.setAccessibleName(plain(text))
     elif isinstance(target, QLabel):
         target.setText(text)
     else:
@@ -124,6 +130,11 @@ class PageView(QWidget):
         """Show the content's ``text`` on ``target`` in the language of the day (nothing: no target)."""
         if target is not None:
             self.texts.bind(target, lambda ctx: ctx.text(text))
+
+    def bind_spoken(self, target, text: Optional[Text]) -> None:
+        """As ``bind_text``, for what only a screen reader reads (an accessible name)."""
+        if target is not None:
+            self.texts.bind(target, lambda ctx: ctx.spoken(text))
 
     def _update_texts(self) -> None:
         """Words the view sets itself, beyond those bound in ``texts``."""

@@ -24,8 +24,8 @@ class ImagePageView(PageView):
         ui = ctx.ui
         self.image_view = ImageView(ctx.path(page.file))
         for widget in (self, self.image_view):
-            self.bind_text(widget.setAccessibleName, page.alt)
-            self.bind_text(widget.setAccessibleDescription, page.alt)
+            self.bind_spoken(widget.setAccessibleName, page.alt)
+            self.bind_spoken(widget.setAccessibleDescription, page.alt)
         self.caption_label = text_label("", "body")
         self.credit_label = text_label("", "caption")
         self.bind_text(self.caption_label, page.caption)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
+from kiosk.hyphens import plain
 from kiosk.ui.theme import UiTheme
 from kiosk.ui.widgets import restyle, text_label
 
@@ -39,7 +40,7 @@ class EventCard(QPushButton):
         layout.addStretch(1)
 
     def set_words(self, date: str, title: str) -> None:
-        self.setAccessibleName(f"{date}, {title}")
+        self.setAccessibleName(plain(f"{date}, {title}"))
         self.date_label.setText(date)
         self.title_label.setText(unbroken(title))
 

@@ -8,33 +8,45 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from kiosk.hyphens import SOFT_HYPHEN
+
 
 def _pieces(text: str) -> list[tuple[str, str]]:
-    """The text's words, split after hyphens too: (piece, what joins it to the one before)."""
+    """The text's words, split after hyphens and soft hyphens too: (piece, what joins it to the
+    one before)."""
     pieces = []
     for word in text.split():
-        parts = re.split(r"(?<=\w{5}-)(?=\w{5})", word)  # "Socialist-/Revolutionary", not "NEP-/men"
-        pieces += [(part, " " if k == 0 else "") for k, part in enumerate(parts)]
+        # "Socialist-/Revolutionary", not "NEP-/men"; "tvångs\u00ad/kollektiviseringen"
+        parts = re.split(rf"(?<=\w{{5}}-)(?=\w{{5}})|(?<={SOFT_HYPHEN})", word)
+        pieces += [(part, " " if k == 0 else "") for k, part in enumerate(parts) if part]
     return pieces
 
 
+def _shown(line: str) -> str:
+    """A line as drawn: a soft hyphen at its end shows as a hyphen, the others not at all."""
+    broken = line.endswith(SOFT_HYPHEN)
+    line = line.replace(SOFT_HYPHEN, "")
+    return f"{line}-" if broken else line
+
+
 def wrap_lines(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
-    """``text`` broken at spaces (and after hyphens: "Socialist-/Revolutionary") into lines of
-    at most ``width`` px; a long word stays whole."""
+    """``text`` broken at spaces (and after hyphens: "Socialist-/Revolutionary", or at the soft
+    hyphens of a long word) into lines of at most ``width`` px; a long word without them stays
+    whole."""
     lines: list[str] = []
     for piece, joint in _pieces(text):
         trial = f"{lines[-1]}{joint}{piece}" if lines else piece
-        if lines and metrics.horizontalAdvance(trial) <= width:
+        if lines and metrics.horizontalAdvance(_shown(trial)) <= width:
             lines[-1] = trial
         else:
             lines.append(piece)
-    return lines
+    return [_shown(line) for line in lines]
 
 
 def fitting_width(texts: list[str], font: QFont, max_lines: int, limit: float) -> float:
     """The narrowest width (up to ``limit``) at which every text wraps into ``max_lines`` lines."""
     metrics = QFontMetricsF(font)
-    width = max((metrics.horizontalAdvance(p) for t in texts for p, _ in _pieces(t)), default=0.0)
+    width = max((metrics.horizontalAdvance(_shown(p)) for t in texts for p, _ in _pieces(t)), default=0.0)
     step = max(2.0, metrics.averageCharWidth() / 2)
     while width < limit and any(len(wrap_lines(t, metrics, width)) > max_lines for t in texts):
         width += step
