@@ -236,8 +236,9 @@ def measure_slides(run: Running) -> dict:
     return {"frame_p95": p95(intervals), "frame_max": max(intervals), "frame_count": len(intervals)}
 
 
-def measure_text_size(run: Running) -> dict:
-    """Tap the larger-text button on the home screen and on a chapter page."""
+def measure_switch(run: Running, name: str, button) -> dict:
+    """Tap a switch (``button(screen)`` finds it) on the home screen and on a chapter page, six
+    times on each: the figures ``{name}_p95`` and ``{name}_max``."""
     session, screens = run.session, run.kiosk.screens
     latencies = []
     for place in ("home", "chapter"):
@@ -249,9 +250,24 @@ def measure_text_size(run: Running) -> dict:
             run.idle()
         target = screens.home if place == "home" else screens.chapter
         for _ in range(6):
-            latencies.append(run.tap(target.text_size_button))
+            latencies.append(run.tap(button(target)))
             run.idle()
-    return {"text_p95": p95(latencies), "text_max": max(latencies)}
+    return {f"{name}_p95": p95(latencies), f"{name}_max": max(latencies)}
+
+
+def measure_text_size(run: Running) -> dict:
+    """The larger-text button."""
+    return measure_switch(run, "text", lambda screen: screen.text_size_button)
+
+
+def measure_language(run: Running) -> dict:
+    """The language buttons: each tap the other language (English, Swedish, English …)."""
+    session = run.session
+
+    def other(screen):
+        return next(b for b in screen.language_buttons if b.property("lang") != session.state.language)
+
+    return measure_switch(run, "language", other) if session.exhibit.languages[1:] else {}
 
 
 def child_shipped(data: Path, changes: int) -> None:
@@ -259,6 +275,7 @@ def child_shipped(data: Path, changes: int) -> None:
     figures = measure_pages(run)
     figures.update(measure_slides(run))
     figures.update(measure_text_size(run))
+    figures.update(measure_language(run))
     figures["peak_rss"] = peak_rss_mb()
     session, screen = run.session, run.kiosk.screens.chapter
     chapters = session.exhibit.chapters
@@ -335,6 +352,9 @@ def main() -> None:
               f"max {f['frame_max']:.1f} ms (goal p95 <= 20 ms, none over 50 ms)")
         print(f"text-size switch, tap to new texts painted: p95 {f['text_p95']:.1f} ms, "
               f"max {f['text_max']:.1f} ms (goal p95 <= 100 ms)")
+        if "language_p95" in f:
+            print(f"language switch, tap to new texts painted: p95 {f['language_p95']:.1f} ms, "
+                  f"max {f['language_max']:.1f} ms (goal p95 <= 100 ms)")
         print(f"peak RSS on the shipped exhibit: {f['peak_rss']:.0f} MB (goal <= 150 MB)")
         print(f"RSS over {f['changes']} page changes: {f['growth_before']:.1f} MB -> {f['growth_after']:.1f} MB, "
               f"growth {f['growth_after'] - f['growth_before']:+.2f} MB (goal < 2 MB)")
