@@ -39,6 +39,14 @@ def hyphenate(text: str, lang: str) -> str:
     return _WORD.sub(lambda word: dictionary.inserted(word.group(), hyphen=SOFT_HYPHEN), text)
 
 
+def drawn(line: str) -> str:
+    """One line of a broken text as it is drawn: a soft hyphen at its end shows as a hyphen,
+    the others not at all."""
+    broken = line.endswith(SOFT_HYPHEN)
+    line = line.replace(SOFT_HYPHEN, "")
+    return f"{line}-" if broken else line
+
+
 def plain(text: str) -> str:
     """``text`` without its soft hyphens (for a screen reader, or a search)."""
     return text.replace(SOFT_HYPHEN, "")

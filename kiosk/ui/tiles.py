@@ -24,6 +24,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from kiosk.content.model import Chapter
+from kiosk.hyphens import drawn
 from kiosk.ui.theme import UiTheme
 
 ART_ASPECT = 5.0  # the artwork band: five wide to one high
@@ -49,7 +50,7 @@ def wrap_lines(text: str, font: QFont, width: float) -> list[str]:
         if not line.isValid():
             break
         line.setLineWidth(max(1.0, width))
-        lines.append(text[line.textStart():line.textStart() + line.textLength()].strip())
+        lines.append(drawn(text[line.textStart():line.textStart() + line.textLength()].strip()))
     layout.endLayout()
     return lines
 
@@ -67,7 +68,7 @@ def fit_lines(text: str, font: QFont, width: float, most: int) -> tuple[list[str
     words = lines[most - 1].split()
     while words and metrics.horizontalAdvance(" ".join(words).rstrip(TRAILING) + ELLIPSIS) > width:
         words.pop()
-    last = " ".join(words).rstrip(TRAILING) + ELLIPSIS
+    last = " ".join(words).rstrip(TRAILING) + ELLIPSIS  # a hyphen at a break, too: "tvångs…"
     return lines[:most - 1] + [last], len(lines)
 
 

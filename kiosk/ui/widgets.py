@@ -131,8 +131,8 @@ class MarkdownLabel(QLabel):
         self.update()
 
     def plain_text(self) -> str:
-        """The words shown, without the Markdown."""
-        return self._doc.toPlainText()
+        """The words shown, without the Markdown (and without the soft hyphens of long words)."""
+        return plain(self._doc.toPlainText())
 
     def _update_document(self) -> None:
         font = self.font()

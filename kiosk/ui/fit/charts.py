@@ -17,6 +17,7 @@ from typing import Iterator
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
+from kiosk.hyphens import plain
 from kiosk.ui.theme import MM_PER_INCH
 
 from . import messages as say
@@ -40,13 +41,13 @@ def chart_misfits(view, stage) -> Iterator[Misfit]:
         drawn = [text for _, _, text in placed]
         if is_cut(name, drawn):
             shown = " ".join(drawn)
-            yield Misfit(names_key, f"label {name}", say.LABEL_CUT.format(
-                name=name, shown=shown, chars=shown_characters(shown), **where))
+            yield Misfit(names_key, f"label {plain(name)}", say.LABEL_CUT.format(
+                name=plain(name), shown=shown, chars=shown_characters(shown), **where))
     title = stage.ctx.text(spec.value_axis) or stage.ctx.text(spec.unit)
     if chart.axis_title.text() != title:
         shown = chart.axis_title.text()
         yield Misfit(("chart", "value_axis" if spec.value_axis else "unit"), "axis title", say.AXIS_CUT.format(
-            name=title, shown=shown, chars=shown_characters(shown), **where))
+            name=plain(title), shown=plain(shown), chars=shown_characters(shown), **where))
 
 
 def _crowded(chart, stage, where: dict) -> Iterator[Misfit]:

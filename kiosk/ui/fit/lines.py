@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel
 
+from kiosk.hyphens import drawn, plain
 from kiosk.ui.tiles import ELLIPSIS
 
 
@@ -22,7 +23,7 @@ def text_lines(text: str, font: QFont, width: float) -> list[str]:
             if not line.isValid():
                 break
             line.setLineWidth(width)
-            lines.append(paragraph[line.textStart():line.textStart() + line.textLength()])
+            lines.append(drawn(paragraph[line.textStart():line.textStart() + line.textLength()]))
         layout.endLayout()
     return lines
 
@@ -41,6 +42,10 @@ def shown_characters(shown: str) -> int:
     return len(" ".join(shown.replace(ELLIPSIS, " ").split()))
 
 
-def is_cut(name: str, drawn: list[str]) -> bool:
-    """Whether ``drawn``, a text's lines as drawn, leaves part of ``name`` out."""
-    return "".join("".join(drawn).split()) != "".join(name.split())
+def is_cut(name: str, lines: list[str]) -> bool:
+    """Whether ``lines``, a text's lines as drawn, leave part of ``name`` out (a hyphen drawn
+    where a long word breaks leaves nothing out)."""
+    def letters(text: str) -> str:
+        return "".join(plain(text).replace("-", "").split())
+
+    return letters("".join(lines)) != letters(name)

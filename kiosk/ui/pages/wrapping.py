@@ -8,7 +8,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from kiosk.hyphens import SOFT_HYPHEN
+from kiosk.hyphens import SOFT_HYPHEN, drawn
 
 
 def _pieces(text: str) -> list[tuple[str, str]]:
@@ -22,13 +22,6 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return pieces
 
 
-def _shown(line: str) -> str:
-    """A line as drawn: a soft hyphen at its end shows as a hyphen, the others not at all."""
-    broken = line.endswith(SOFT_HYPHEN)
-    line = line.replace(SOFT_HYPHEN, "")
-    return f"{line}-" if broken else line
-
-
 def wrap_lines(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
     """``text`` broken at spaces (and after hyphens: "Socialist-/Revolutionary", or at the soft
     hyphens of a long word) into lines of at most ``width`` px; a long word without them stays
@@ -36,17 +29,17 @@ def wrap_lines(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
     lines: list[str] = []
     for piece, joint in _pieces(text):
         trial = f"{lines[-1]}{joint}{piece}" if lines else piece
-        if lines and metrics.horizontalAdvance(_shown(trial)) <= width:
+        if lines and metrics.horizontalAdvance(drawn(trial)) <= width:
             lines[-1] = trial
         else:
             lines.append(piece)
-    return [_shown(line) for line in lines]
+    return [drawn(line) for line in lines]
 
 
 def fitting_width(texts: list[str], font: QFont, max_lines: int, limit: float) -> float:
     """The narrowest width (up to ``limit``) at which every text wraps into ``max_lines`` lines."""
     metrics = QFontMetricsF(font)
-    width = max((metrics.horizontalAdvance(_shown(p)) for t in texts for p, _ in _pieces(t)), default=0.0)
+    width = max((metrics.horizontalAdvance(drawn(p)) for t in texts for p, _ in _pieces(t)), default=0.0)
     step = max(2.0, metrics.averageCharWidth() / 2)
     while width < limit and any(len(wrap_lines(t, metrics, width)) > max_lines for t in texts):
         width += step
