@@ -20,7 +20,7 @@ class FitRun:
         self.exhibit, self.lines = exhibit, lines
         self.problems: list[Problem] = []
         self._seen: set[tuple] = set()
-        self._said: dict[tuple, str] = {}  # the first language's message for each misfit  # what was found at a smaller text size on the same screen
+        self._said: dict[tuple, str] = {}  # the first language's message for each misfit
         codes = [language.code for language in exhibit.languages] or [exhibit.default_language]
         self.languages = codes
 
@@ -54,8 +54,10 @@ class FitRun:
     def _add(self, stage: Stage, lang: str, c: int, keys: tuple, kind: str, message: str) -> None:
         if not self._first(stage, lang, c, keys, kind):
             return
-        said = self._said.setdefault((stage.size, c, keys, kind), message)
-        if lang != self.languages[0]:
+        said = self._said.get((stage.size, c, keys, kind))  # in the first language, if it was found there
+        if lang == self.languages[0]:
+            self._said[(stage.size, c, keys, kind)] = message
+        else:
             if said == message:
                 return  # the same in every language (a text written once for all of them)
             keys = (*keys, lang)
