@@ -311,8 +311,10 @@ class Kiosk(QObject):
     def _present(self) -> None:
         """A new language, text size, contrast or motion: every view follows in place."""
         ctx = self.context()
+        sheet = ctx.ui.stylesheet()
         with events.paused():
-            self.window.setStyleSheet(ctx.ui.stylesheet())
+            if sheet != self.window.styleSheet():  # a language alone leaves the styles as they are
+                self.window.setStyleSheet(sheet)
             self.screens.apply(ctx)
             self.idle_overlay.apply(ctx)
 
