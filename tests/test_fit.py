@@ -71,7 +71,7 @@ def image_page(file="picture.png", caption="A picture."):
             "    alt: A brown rectangle.\n")
 
 
-CHART_CSV = "category,people\n" + "".join(f"Year {1900 + k},{10 + k}\n" for k in range(60))
+CHART_CSV = "category,category@sv,people\n" + "".join(f"Year {1900 + k},År {1900 + k},{10 + k}\n" for k in range(60))
 LONG_NAME = ("Menshevik, Socialist-Revolutionary, anarchist and other opposition groups broken up "
              "across the whole of the country")
 CASES = {
@@ -160,7 +160,7 @@ def test_kiosk_validate_reports_the_fit_warnings_with_the_rest(tmp_path, qapp, m
     shipped_pin = [line for line in out if "the PIN the kiosk is shipped with" in line]  # the test folder keeps it
     assert len(shipped_pin) == 1 and shipped_pin[0].startswith("content/exhibit.yaml:")
     assert [line for line in out if line not in shipped_pin] == [
-        *expected, "checked content: 1 chapter, 1 page, 0 charts, 1 image, 1 language: 0 errors, 3 warnings"]
+        *expected, "checked content: 1 chapter, 1 page, 0 charts, 1 image, 2 languages: 0 errors, 3 warnings"]
 
 
 @pytest.mark.parametrize("value, message", [

@@ -6,8 +6,12 @@ loads the real content folder and checks that
 
 - the charts and key figures hold exactly these values, unknown figures stay unknown (never 0)
   and figures that do not apply stay "not applicable";
-- every number written in any text a visitor can see is one of the notes' figures or years,
-  so that no figure can drift or be invented;
+- every number written in any text a visitor can see, in every language, is one of the notes'
+  figures or years, so that no figure can drift or be invented. Each language writes numbers
+  its own way: English 5,078,174 and 6.8 and "1.8 million"; Swedish 5 078 174 (a space, a
+  no-break or a narrow no-break space between the groups) and 6,8 and "1,8 miljoner". A text
+  given once for every language (a plain text) is read the way of each language, as each
+  language's visitors read it;
 - the content loads without a single problem (no errors, no warnings).
 
 Set SHIPPED_CONTENT to another folder to run these checks on a copy (to see them fail).
@@ -58,17 +62,24 @@ GPU_1924_TOTALS = {"Arrested or checked": 5_136_558, "Killed": 1_990}
 GPU_1924_COLUMNS = {"Arrested or checked": "arrested", "Killed": "killed"}
 FOREIGNERS_EXPELLED, SPIES, WHITE_GUARD_OPERATIONS = 357, 1_542, 81
 
-# Key figures: page -> (value, how it is written, if not as digits).
+# The exhibit's languages. The tables above name rows and series in English, the first.
+LANGUAGES = ("en", "sv")
+
+# Key figures: page -> (value, how it is written in each language, if not as digits).
 KEY_FIGURES = {
     "02-secret-police/letters": (5_078_174, None),
     "03-dangerous-person/watched": (18_200, None),
-    "07-war-on-peasants/deported": (2_000_000, "about 2 million"),
-    "07-war-on-peasants/deported-1930-1931": (1_800_000, "1.8 million"),
-    "07-war-on-peasants/dead": (6_000_000, "at least 6 million"),
+    "07-war-on-peasants/deported": (2_000_000, {"en": "about 2 million", "sv": "omkring 2 miljoner"}),
+    "07-war-on-peasants/deported-1930-1931": (1_800_000, {"en": "1.8 million", "sv": "1,8 miljoner"}),
+    "07-war-on-peasants/dead": (6_000_000, {"en": "at least 6 million", "sv": "minst 6 miljoner"}),
 }
 
 # Grain delivered in January 1928 fell from 6.8 to 4.8 (the unit is doubtful: never shown).
 GRAIN_BEFORE, GRAIN_AFTER = 6.8, 4.8
+# How the grain figures are written in each language (read so by numbers_in below).
+GRAIN_WRITTEN = {"en": ("6.8", "4.8"), "sv": ("6,8", "4,8")}
+# A unit for the grain, in either language: ton, tons, tonne(s); Swedish ton.
+GRAIN_UNIT = re.compile(r"\bton", re.IGNORECASE)
 
 YEARS = {1921, 1924, 1925, 1926, 1927, 1928, 1930, 1931}
 
@@ -85,8 +96,25 @@ ALLOWED_NUMBERS = (
 
 # --- Helpers -----------------------------------------------------------------------------------
 
-NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-MILLION = re.compile(r"\s*million\b")
+# How each language writes a number, and the word after it that makes it millions. A group of
+# three digits must end there (5,0781 is not 5,078 and 1); a decimal mark must be followed by a
+# digit, so that a list, "1921, 1931", is two numbers in either language.
+NUMBER = {
+    "en": re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"),
+    "sv": re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?|\d+(?:,\d+)?"),
+}
+MILLION = {
+    "en": re.compile(r"\s*million\b"),
+    "sv": re.compile(r"\s*miljon(?:er)?\b"),
+}
+GROUPS = {"en": ",", "sv": " \u00a0\u202f"}  # what separates the groups of three
+DECIMAL = {"en": ".", "sv": ","}
+# How the notes' 26,000 civil servants are said to have no year, in each language.
+NO_YEAR = {
+    "en": re.compile(r"\bno year\b"),
+    "sv": re.compile(r"\b(?:inget|inte|utan|saknar)\b[^.]*?\bår(?:tal|et)?\b"),
+}
+PLAIN = "*"  # the language code of a text given once for every language
 SKIP_FIELDS = {"notes", "origin", "theme", "admin"}  # curators only, or no visible text
 
 
@@ -101,7 +129,13 @@ def exhibit(result):
 
 
 def en(text) -> str:
+    """The English text: rows and series are looked up by their English names."""
     return text.get("en") if text is not None else ""
+
+
+def readings(code: str) -> tuple[str, ...]:
+    """The languages a text is read in: its own, or every language for a plain text."""
+    return LANGUAGES if code == PLAIN else (code,)
 
 
 def page(exhibit, ref):
@@ -133,7 +167,8 @@ def walk(obj, path="exhibit"):
     yield path, obj
     if isinstance(obj, (tuple, list)):
         for i, item in enumerate(obj):
-            yield from walk(item, f"{path}[{i}]")
+            name = getattr(item, "id", None)  # a chapter or page by its id: chapters[05-grain-crisis]
+            yield from walk(item, f"{path}[{name if isinstance(name, str) and name else i}]")
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, (type, Text)):
         for f in dataclasses.fields(obj):
             if f.name not in SKIP_FIELDS:
@@ -141,13 +176,14 @@ def walk(obj, path="exhibit"):
 
 
 def visible_texts(obj):
-    """Every text a visitor can see: each Text anywhere in the exhibit, and language names."""
+    """(path, language, text) for every text a visitor can see: each Text anywhere in the
+    exhibit, in each of its languages ("*" for a plain text), and the language names."""
     for path, value in walk(obj):
         if isinstance(value, Text):
-            for text in value.all():
-                yield path, text
+            for code, text in value.by_lang:
+                yield path, code, text
         elif isinstance(value, Language):
-            yield f"{path}.name", value.name
+            yield f"{path}.name", PLAIN, value.name
 
 
 def shown_numbers(obj):
@@ -159,13 +195,30 @@ def shown_numbers(obj):
             yield f"{path}.year", value.year
 
 
-def numbers_in(text: str):
-    """(as written, value) for every number in the text; "1.8 million" counts as 1,800,000."""
-    for match in NUMBER.finditer(text):
-        value = float(match.group().replace(",", ""))
-        if MILLION.match(text, match.end()):
+def numbers_in(text: str, lang: str):
+    """(as written, value) for every number in the text as a reader of ``lang`` reads it:
+    "1.8 million" (English) and "1,8 miljoner" (Swedish) count as 1,800,000."""
+    for _, written, value in numbers_at(text, lang):
+        yield written, value
+
+
+def numbers_at(text: str, lang: str):
+    """(where, as written, value) for every number in the text, read as in ``lang``."""
+    if lang not in NUMBER:
+        pytest.fail(f"no way of reading numbers in {lang!r}: add it to NUMBER and MILLION")
+    for match in NUMBER[lang].finditer(text):
+        written = match.group()
+        digits = "".join(c for c in written if c not in GROUPS[lang]).replace(DECIMAL[lang], ".")
+        value = float(digits)
+        if MILLION[lang].match(text, match.end()):
             value *= 1_000_000
-        yield match.group(), value
+        yield match.start(), written, value
+
+
+def around(text: str, at: int, written: str, width: int = 40) -> str:
+    """The words either side of ``written``, found at ``at`` in ``text``."""
+    start, end = max(at - width, 0), at + len(written) + width
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 def allowed(value: float) -> bool:
@@ -195,9 +248,11 @@ def test_personnel_chart(exhibit):
 
 
 def test_civil_servants_never_given_a_year(exhibit):
-    for path, text in visible_texts(exhibit):
-        if "26,000" in text:
-            assert "no year" in text, f"{path}: the 26,000 civil servants must be shown as having no year"
+    for path, code, text in visible_texts(exhibit):
+        for lang in readings(code):
+            if any(value == CIVIL_SERVANTS_NO_YEAR for _, value in numbers_in(text, lang)):
+                assert NO_YEAR[lang].search(text), (
+                    f"{path} ({lang}): the 26,000 civil servants must be shown as having no year: {text!r}")
 
 
 def test_gpu_1924_chart(exhibit):
@@ -220,11 +275,14 @@ def test_gpu_1924_csv_as_written():
     path = CONTENT / "chapters" / "02-secret-police" / "gpu-1924.csv"
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0][1:] == list(GPU_1924_COLUMNS.values())
+    header = rows[0]
+    # The figures' columns; the category's translations (activity@sv) may sit anywhere.
+    assert [name for name in header[1:] if "@" not in name] == list(GPU_1924_COLUMNS.values())
+    arrested_at, killed_at = (header.index(name) for name in GPU_1924_COLUMNS.values())
     assert len(rows) - 1 == len(GPU_1924)
     for (label, arrested, killed), row in zip(GPU_1924, rows[1:]):
         assert row[0] == label
-        for expected, written in ((arrested, row[1]), (killed, row[2])):
+        for expected, written in ((arrested, row[arrested_at]), (killed, row[killed_at])):
             if expected == UNKNOWN:
                 assert written.strip() in ("?", ""), f"{label}: {written!r} should be unknown"
             elif expected == NA:
@@ -237,8 +295,10 @@ def test_gpu_1924_annotation(exhibit):
     chart = page(exhibit, "02-secret-police/gpu-1924").chart
     notes = [a for a in chart.annotations if a.category == "Arrested foreigners and spies"]
     assert len(notes) == 1
-    numbers = {value for _, value in numbers_in(en(notes[0].text))}
-    assert {FOREIGNERS_EXPELLED, SPIES} <= numbers
+    for lang in LANGUAGES:
+        text = notes[0].text.get(lang)
+        numbers = {value for _, value in numbers_in(text, lang)}
+        assert {FOREIGNERS_EXPELLED, SPIES} <= numbers, f"{lang}: {text!r}"
 
 
 @pytest.mark.parametrize("ref", sorted(KEY_FIGURES))
@@ -247,17 +307,30 @@ def test_key_figures(exhibit, ref):
     figure = page(exhibit, ref)
     assert isinstance(figure, FigurePage)
     assert figure.value == value
-    assert (en(figure.display) or None) == display
+    if display is None:
+        assert figure.display is None, f"{ref}: shown as digits, so no display: {figure.display}"
+        return
+    assert figure.display is not None, f"{ref}: should be written {display}"
+    written = {lang: figure.display.get(lang) for lang in LANGUAGES}
+    assert written == display
+    for lang in LANGUAGES:  # the display itself reads as the figure
+        assert [v for _, v in numbers_in(written[lang], lang)] == [value], f"{ref} ({lang})"
 
 
 def test_grain_figures_carry_no_unit(exhibit):
-    found = False
-    for path, text in visible_texts(exhibit):
-        if "6.8" in text or "4.8" in text:
-            found = True
-            assert "6.8" in text and "4.8" in text, f"{path}: the grain figures belong together"
-            assert not re.search(r"\bton", text, re.IGNORECASE), f"{path}: the grain unit is doubtful"
-    assert found, "the grain figures 6.8 and 4.8 should be told somewhere"
+    grain = {GRAIN_BEFORE, GRAIN_AFTER}
+    told = set()
+    for path, code, text in visible_texts(exhibit):
+        for lang in readings(code):
+            values = {value for _, value in numbers_in(text, lang)}
+            if not values & grain:
+                continue
+            told.add(lang)
+            assert grain <= values, f"{path} ({lang}): the grain figures belong together: {text!r}"
+            assert not GRAIN_UNIT.search(text), f"{path} ({lang}): the grain unit is doubtful: {text!r}"
+    for lang in LANGUAGES:
+        before, after = GRAIN_WRITTEN[lang]
+        assert lang in told, f"the grain figures {before} and {after} should be told somewhere in {lang}"
 
 
 def test_home_timeline_and_highlights_exist(exhibit):
@@ -266,6 +339,10 @@ def test_home_timeline_and_highlights_exist(exhibit):
     # An event's year is its year: key, or else the year written in its date.
     years = {event.year or int(re.search(r"\d{4}", en(event.date)).group()) for event in timeline.events}
     assert years <= YEARS
+    # Every language dates each event alike.
+    for event in timeline.events:
+        dated = {lang: re.findall(r"\d{4}", event.date.get(lang)) for lang in LANGUAGES}
+        assert len({tuple(d) for d in dated.values()}) == 1, f"{en(event.title)}: {dated}"
     # The line runs from the first event to the last year written in any date (1930–1931).
     assert year_span(timeline.events) == (1921, 1931)
     assert 3 <= len(exhibit.attract.highlights) <= 5
@@ -277,16 +354,20 @@ def test_every_visible_number_is_in_the_notes(exhibit):
     texts = list(visible_texts(exhibit))
     # The walk must really reach the exhibit's texts, or this test would pass on nothing.
     assert len(texts) > 100
-    seen = set()
+    seen = {lang: set() for lang in LANGUAGES}
     strays = []
-    for path, text in texts:
-        for written, value in numbers_in(text):
-            seen.add(value)
-            if not allowed(value):
-                strays.append(f"{path}: {written!r} in {text[:80]!r}")
+    for path, code, text in texts:
+        for lang in readings(code):
+            for at, written, value in numbers_at(text, lang):
+                seen[lang].add(value)
+                if not allowed(value):
+                    how = f"{lang}" if code == lang else f"a text for every language, read as {lang}"
+                    strays.append(f"{path} ({how}): {written!r} in {around(text, at, written)!r}")
     for path, value in shown_numbers(exhibit):
-        seen.add(value)
+        for lang in LANGUAGES:
+            seen[lang].add(value)
         if not allowed(value):
             strays.append(f"{path}: {value}")
     assert not strays, "numbers not in the curator's notes:\n" + "\n".join(strays)
-    assert {5_078_174, 1921, 1931, 2_000_000, 6_000_000} <= seen
+    for lang in LANGUAGES:
+        assert {5_078_174, 1921, 1931, 2_000_000, 6_000_000} <= seen[lang], lang
