@@ -16,7 +16,7 @@ from typing import Optional
 import pyphen
 
 SOFT_HYPHEN = "\u00ad"
-LONG_WORD = 12  # letters: shorter words fit any line the kiosk lays out
+LONG_WORD = 14  # letters: shorter words ("organizations") fit any line the kiosk lays out
 EDGE = 4  # letters kept together at either end of a word: "tvångs-…", never "t-…"
 _WORD = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
 
