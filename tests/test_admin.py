@@ -633,7 +633,9 @@ def test_screen_lists_the_problems_of_broken_content(screen_for, content_copy):
     shown = screen.shown_problems()
     assert shown == [str(p) for p in result.errors] + [str(p) for p in result.warnings]
     where = f"{content_copy}/chapters/02-secret-police/chapter.yaml"
-    assert f"{where}:2: unknown key 'teazer': did you mean 'teaser'?" in shown
+    line = (content_copy / "chapters" / "02-secret-police" / "chapter.yaml").read_text(
+        encoding="utf-8").splitlines().index("teazer:") + 1
+    assert f"{where}:{line}: unknown key 'teazer': did you mean 'teaser'?" in shown
     assert "warning: " in shown[-1] and "warning: " not in shown[0]
     assert screen.findChild(QLabel, "no-problems") is None
 

@@ -68,7 +68,7 @@ def test_a_tapped_bar_reveals_its_exact_figure_and_unit(qtbot, chart_page):
     assert revealed.args == [ARRESTED, BANDITS]
     texts = callout_texts(view)
     assert "11,453" in texts
-    assert "people or letters" in texts
+    assert "people, organizations or letters" in texts
     assert "Arrested or checked · Arrested “bandits”" in texts
 
 
@@ -111,7 +111,7 @@ def test_an_unknown_figure_is_drawn_hatched_and_labelled_never_as_zero(qtbot, ch
     texts = callout_texts(view)
     assert "Not known" in texts
     assert "The source leaves this figure blank. It is not known." in texts
-    assert "people or letters" not in texts
+    assert "people, organizations or letters" not in texts
 
 
 def test_a_figure_that_does_not_apply_has_no_bar_but_says_so(chart_page):

@@ -26,8 +26,10 @@ def break_title(folder: Path) -> None:
     """A misspelt top-level key in exhibit.yaml: the exhibit has no title, so it cannot run."""
     exhibit = folder / "exhibit.yaml"
     text = exhibit.read_text(encoding="utf-8")
-    exhibit.write_text(text.replace("title: Before the Great Terror", "titel: Before the Great Terror"),
-                       encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if line.startswith("title:"))  # the top-level key
+    lines[at] = "titel:" + lines[at][len("title:"):]
+    exhibit.write_text("".join(lines), encoding="utf-8")
 
 
 def edit(folder: Path, rel: str, old: str, new: str) -> None:
@@ -166,7 +168,7 @@ def test_a_reload_keeps_the_visitor_on_the_page_they_were_reading(open_floor, co
     assert kiosk.session.place().page == "personnel"
 
     edit(content_copy, f"chapters/{SECRET_POLICE}/chapter.yaml",
-         "title: One service, several names", "title: One police, several names")
+         "en: One service, several names", "en: One police, several names")
     shutil.rmtree(content_copy / "chapters" / "04-five-year-plan")  # positions move, ids do not
     with qtbot.waitSignal(kiosk.content_reloaded, timeout=10000):
         floor.feed.request()  # as a reload or the preview asks
@@ -190,13 +192,16 @@ def test_staff_reload_of_broken_content_keeps_the_exhibit_on_the_floor(open_floo
     kiosk = running(floor, qtbot)
     screens = kiosk.screens
     screen = open_admin(kiosk, qtbot, clock)
-    edit(content_copy, "exhibit.yaml", "idle: {timeout: 90, warning: 20}", "idle: {timeout: 90, warning: 20")
+    idle = "idle: {timeout: 90, warning: 20}"
+    lines = (content_copy / "exhibit.yaml").read_text(encoding="utf-8").splitlines()
+    line = lines.index(idle) + 1  # the line the broken mapping is on
+    edit(content_copy, "exhibit.yaml", idle, "idle: {timeout: 90, warning: 20")
     with qtbot.waitSignal(floor.feed.delivered, timeout=10000):
         tap(screen.reload_button)
     assert kiosk.screens is screens  # the snapshot of these very files: nothing to replace
     shown = screen.shown_problems()
     assert shown[0].endswith("fix the problems listed here, then reload")
-    assert any("exhibit.yaml:10: YAML syntax error" in line for line in shown)
+    assert any(f"exhibit.yaml:{line}: YAML syntax error" in problem for problem in shown)
     tap(screen.back_button)
     assert kiosk.window.current_screen() is kiosk.screens.attract
     assert kiosk.screens.attract.title.text() == "Before the Great Terror"

@@ -131,11 +131,11 @@ LONG_TEASER = ("Deportations and deaths in the countryside, told village by vill
 def test_a_teaser_too_long_ends_on_a_whole_word_and_is_reported(open_kiosk, qtbot, content_copy):
     chapter = content_copy / "chapters" / "07-war-on-peasants" / "chapter.yaml"
     text = chapter.read_text(encoding="utf-8")
-    chapter.write_text(text.replace("teaser: Deportations and deaths in the countryside, 1930–1931.",
-                                    f"teaser: {LONG_TEASER}"), encoding="utf-8")
+    chapter.write_text(text.replace("  en: Mass deportations from the countryside, and millions of deaths.",
+                                    f"  en: {LONG_TEASER}"), encoding="utf-8")
     title = content_copy / "chapters" / "01-roots-of-terror" / "chapter.yaml"
     title.write_text(title.read_text(encoding="utf-8").replace(
-        "title: Roots of the terror", "title: Roots of the terror inside the party and outside it, 1917–1924"),
+        "  en: Roots of the terror\n", "  en: Roots of the terror inside the party and outside it, 1917–1924\n"),
         encoding="utf-8")
     kiosk = open_kiosk(content_copy, size=(1920, 1080))
     start_visit(kiosk, qtbot)

@@ -24,7 +24,7 @@ PIN = "1921"
 INSET = 20  # how far inside a corner the finger lands
 PAUSE, TAP = 0.4, 0.1  # seconds between the gesture's taps, and each tap's
 SHIPPED_PIN_WARNING = (
-    "{}/exhibit.yaml:35: warning: admin → pin_hash: this is the PIN the kiosk is shipped with (1921), which "
+    "{}/exhibit.yaml:{}: warning: admin → pin_hash: this is the PIN the kiosk is shipped with (1921), which "
     "anyone who has read the guide knows: run 'kiosk admin-pin' and paste the line it prints in place of this one")
 IDLE = 10  # seconds of an idle timeout longer than the corner gesture takes: the visit lasts it
 
@@ -111,7 +111,9 @@ def test_the_right_pin_opens_the_admin_screen(staffed, content_copy, qtbot, cloc
     assert kiosk.window.current_screen() is kiosk.staff.screen
     assert kiosk.staff.screen.title.text() == "Staff settings"
     # The content has no problems, but its PIN is the shipped one, which staff must change.
-    assert kiosk.staff.screen.shown_problems() == [SHIPPED_PIN_WARNING.format(content_copy)]
+    lines = (content_copy / "exhibit.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith("pin_hash:"))
+    assert kiosk.staff.screen.shown_problems() == [SHIPPED_PIN_WARNING.format(content_copy, line)]
 
 
 def test_a_wrong_pin_says_so_and_opens_nothing(staffed, qtbot, clock):

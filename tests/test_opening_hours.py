@@ -67,7 +67,8 @@ def test_outside_the_hours_the_closed_card_shows_and_touches_do_nothing(hours_fl
     floor, kiosk = hours_floor(at(1, 8))  # Tuesday 08:00
     card = floor.schedule.screen
     assert kiosk.window.current_screen() is card
-    assert card.lines() == ["Before the Great Terror", "Closed", "Open again Tuesday at 10:00"]
+    assert card.lines() == ["Before the Great Terror", "Closed", "Open again Tuesday at 10:00",
+                            "Stängt · Öppnar igen på tisdag kl. 10:00"]
     attract = kiosk.screens.attract
     for widget, point in ((card, None), (card, QPoint(40, 40)), (card, QPoint(card.width() - 40, 900))):
         tap(widget, point)  # the whole screen starts a visit when the kiosk is open
@@ -101,15 +102,18 @@ def test_a_visitor_at_closing_time_finishes_the_visit_then_the_card_shows(hours_
     clock.advance(90 + 20)  # the visitor walks away: the idle reset
     assert kiosk.session.state.screen is Screen.ATTRACT
     assert kiosk.window.current_screen() is floor.schedule.screen
-    assert floor.schedule.screen.lines()[-1] == "Open again Wednesday at 10:00"
+    assert floor.schedule.screen.lines()[-2:] == ["Open again Wednesday at 10:00",
+                                                  "Stängt · Öppnar igen på onsdag kl. 10:00"]
 
 
 def test_the_card_names_the_next_open_day(hours_floor, qtbot, clock):
     floor, kiosk = hours_floor(at(6, 18))  # Sunday evening; Monday is closed
-    assert floor.schedule.screen.lines()[-1] == "Open again Tuesday at 10:00"
+    assert floor.schedule.screen.lines()[-2:] == ["Open again Tuesday at 10:00",
+                                                  "Stängt · Öppnar igen på tisdag kl. 10:00"]
     advance_to(clock, at(7, 12))  # Monday noon, still closed
     assert floor.schedule.closed
-    assert floor.schedule.screen.lines()[-1] == "Open again Tuesday at 10:00"
+    assert floor.schedule.screen.lines()[-2:] == ["Open again Tuesday at 10:00",
+                                                  "Stängt · Öppnar igen på tisdag kl. 10:00"]
 
 
 def test_staff_get_in_while_closed_and_the_card_is_back_when_they_leave(hours_floor, qtbot, clock):

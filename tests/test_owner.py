@@ -59,7 +59,7 @@ def test_a_saved_file_is_read_again(content_copy, tmp_path):
     owner = ContentOwner(content_copy, tmp_path / "data")
     before = owner.load()
     chapter = content_copy / "chapters" / "01-roots-of-terror" / "chapter.yaml"
-    chapter.write_text(chapter.read_text(encoding="utf-8").replace("title: ", "title: New ", 1),
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("title:\n  en: ", "title:\n  en: New ", 1),
                        encoding="utf-8")
     after = owner.load(front=True)
     assert after.complete and not after.same_content_as(before)
