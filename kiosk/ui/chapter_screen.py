@@ -80,6 +80,9 @@ class ChapterScreen(QWidget):
         self.chapter_title = QLabel()
         self.chapter_title.setProperty("role", "eyebrow")
         self.chapter_title.setAlignment(Qt.AlignCenter)
+        # The header's buttons come first: on a narrow (portrait) screen the chapter's name gives
+        # way rather than widening the window.
+        self.chapter_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.stack = PageStack(ui.scale, ui.turn_ms, ui.tap_px / 4)
         self.previous_button = button(f"{BACK_ARROW}  {ctx.label('previous')}", "", "previous")
         self.next_button = button(f"{ctx.label('next')}  {NEXT_ARROW}", "primary", "next")
