@@ -113,7 +113,7 @@ def test_every_word_on_every_page_follows_a_tap_on_svenska_and_the_visitor_stays
                        unchanged_words(before, shown_words(kiosk), alike, languages)]
             tap(language_button(screen, "en"))
             settle(kiosk, qtbot)
-            assert shown_words(kiosk).keys() == before.keys() or kiosk.session.state.page == page
+            assert kiosk.session.state.page == page  # back in English, still on the same page
             pages += 1
             if page + 1 < len(chapter.pages):
                 tap(screen.next_button)
@@ -218,10 +218,7 @@ def test_a_csv_missing_its_swedish_categories_is_reported_with_its_line(tmp_path
     shutil.copytree(BROKEN_BASE, folder)
     figures = folder / "chapters" / "01-base" / "figures.csv"
     rows = figures.read_text(encoding="utf-8").splitlines()
-    header = rows[0].split(",")
-    column = header.index("year@sv") if "year@sv" in header else None
-    if column is None:
-        pytest.skip("the base chart's CSV has no Swedish column to take away")
+    column = rows[0].split(",").index("year@sv")
     figures.write_text("\n".join(",".join(c for k, c in enumerate(r.split(",")) if k != column)
                                  for r in rows) + "\n", encoding="utf-8")
     assert main(["validate", str(folder)]) == 1

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import Optional
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.home_grid import ChapterGrid
 from kiosk.ui.pages.base import Texts, ViewContext
 from kiosk.ui.tiles import TITLE_LINES, ChapterTile
-from kiosk.ui.widgets import language_buttons, text_size_button
+from kiosk.ui.widgets import language_buttons, restyle, text_size_button
 
 @dataclass(frozen=True)
 class TileMisfit:
@@ -89,6 +90,7 @@ class HomeScreen(QWidget):
         self._texts.apply(ctx)
         for tile in self.tiles:
             tile.apply(ctx)
+        self._fit_title()  # first: the page bar takes the room the title leaves in the header
         self.grid.apply(ctx)
         if self.timeline is not None:
             self.timeline.apply(ctx)
@@ -121,17 +123,37 @@ class HomeScreen(QWidget):
         header.addWidget(self.text_size_button, 0, Qt.AlignTop)
         return header
 
-    def _room_in_header(self) -> int:
-        """How wide a page bar the header holds beside the exhibit's title (on a landscape
-        screen the bar sits there, and the tiles keep the height)."""
+    def _beside_title(self) -> int:
+        """The width the header's buttons take beside the exhibit's title (the page bar not
+        counted), with the spaces between them."""
         header = self._header_layout
-        taken = self._title.fontMetrics().horizontalAdvance(self._title.text())
+        taken = 0
         for index in range(header.count()):
             widget = header.itemAt(index).widget()
             if widget is not None and widget not in (self._title, self.grid.bar) and not widget.isHidden():
                 taken += widget.sizeHint().width()
-        taken += header.spacing() * header.count()
-        return self.width() - 2 * self.ctx.ui.margin - taken
+        return taken + header.spacing() * header.count()
+
+    def _room_in_header(self) -> int:
+        """How wide a page bar the header holds beside the exhibit's title (on a landscape
+        screen the bar sits there, and the tiles keep the height)."""
+        title = self._title.fontMetrics().horizontalAdvance(self._title.text())
+        return self.width() - 2 * self.ctx.ui.margin - title - self._beside_title()
+
+    def _fit_title(self) -> None:
+        """The exhibit's title on one line beside the buttons: set as a heading where the title
+        size would wrap it (large text on a small screen), so that the tiles keep their height."""
+        room = self.width() - 2 * self.ctx.ui.margin - self._beside_title()
+        wide = QFontMetrics(self.ctx.ui.font("title")).horizontalAdvance(self._title.text())
+        role = "title" if wide <= room else "heading"
+        if self._title.property("role") != role:
+            restyle(self._title, role=role)
+            self._title.updateGeometry()
+            self._header_layout.invalidate()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_title()
 
     def _on_bar_moved(self, inside: bool) -> None:
         if inside:
