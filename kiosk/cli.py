@@ -62,10 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--file", choices=("exhibit", "chapter"),
                         help="the schema of exhibit.yaml or chapter.yaml only (default: either)")
 
-    commands.add_parser(
-        "admin-pin", help="make the admin PIN line for exhibit.yaml",
-        description="Ask for a new admin PIN and print the line to paste into exhibit.yaml.",
+    admin_pin = commands.add_parser(
+        "admin-pin", help="set this kiosk's admin PIN",
+        description="Ask for a new admin PIN and set it as this kiosk's, in its data folder (only its "
+                    "salted hash is kept). With --print, print the line for exhibit.yaml instead.",
     )
+    admin_pin.add_argument("--data-dir", metavar="DIR",
+                           help="the data folder of the kiosk to set it for: the one given to the kiosk "
+                                "with --data-dir (default: the user data folder, as the kiosk's)")
+    admin_pin.add_argument("--print", dest="print_line", action="store_true",
+                           help="print the pin_hash line for exhibit.yaml (one PIN for every kiosk that "
+                                "runs the content) and set nothing here")
 
     proof = commands.add_parser(
         "proof", help="render every screen to PNG for review",
@@ -128,7 +135,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_schema(args.file)
     if args.command == "admin-pin":
         from .commands.adminpin import run_admin_pin
-        return run_admin_pin()
+        from .paths import data_dir
+        return run_admin_pin(data_dir(args.data_dir), args.print_line)
     if args.command == "preview":
         from .ui.preview import run_preview
         return run_preview(args.content)

@@ -15,8 +15,8 @@ MIN_ITERATIONS = 1000
 # PIN pad checks off the UI thread, so the screen goes on painting, but staff wait that long.
 MAX_ITERATIONS = 1_000_000
 DIGEST_BYTES = 32  # SHA-256
-REMAKE = "run 'kiosk admin-pin' and paste the line it prints whole, in place of this one"
-SHIPPED_PIN = "1921"  # the shipped exhibit's PIN, printed in the guide: it must be changed
+REMAKE = "run 'kiosk admin-pin --print' and paste the line it prints whole, in place of this one"
+SHIPPED_PIN = "1921"  # the PIN earlier kiosks shipped with, printed in their guide: never to be used
 
 
 def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
@@ -34,7 +34,7 @@ def hash_problem(stored: str) -> str | None:
     out; one with an absurd number of iterations would keep staff waiting seconds a PIN."""
     parts = stored.split("$")
     if len(parts) != 4 or parts[0] != SCHEME:
-        return f"expected the line that 'kiosk admin-pin' makes ({SCHEME}$…), got {stored[:40]!r}: {REMAKE}"
+        return f"expected the line that 'kiosk admin-pin --print' makes ({SCHEME}$…), got {stored[:40]!r}: {REMAKE}"
     try:
         iterations = int(parts[1])
         salt = base64.b64decode(parts[2], validate=True)

@@ -128,8 +128,10 @@ def view_context(qapp, shipped_exhibit):
     return ViewContext(shipped_exhibit, ui, shipped_exhibit.default_language)
 
 
-def make_kiosk(qtbot, result, size=(1920, 1080), content_dir=None, clock=None, kiosk_mode=True):
-    """A kiosk (in kiosk mode unless told) on a screen of ``size``, shown and ready for a finger.
+def make_kiosk(qtbot, result, size=(1920, 1080), content_dir=None, clock=None, kiosk_mode=True,
+               pin_file=None):
+    """A kiosk (in kiosk mode unless told) on a screen of ``size``, shown and ready for a finger;
+    with ``pin_file`` (a kiosk.pin_file.PinFile), that is its own admin PIN.
 
     On a ``StillClock`` the kiosk's time, its idle deadlines included, moves only with that
     clock; with no clock it runs on real time and real QTimers.
@@ -143,7 +145,8 @@ def make_kiosk(qtbot, result, size=(1920, 1080), content_dir=None, clock=None, k
     register_fonts(assets_dir() / "fonts")
     timing = {"clock": clock, "new_deadline": clock.deadline} if isinstance(clock, StillClock) else \
         {"clock": clock} if clock is not None else {}
-    kiosk = Kiosk(result, str(content_dir or CONTENT), QSize(*size), 96, kiosk_mode=kiosk_mode, **timing)
+    kiosk = Kiosk(result, str(content_dir or CONTENT), QSize(*size), 96, kiosk_mode=kiosk_mode,
+                  pin_file=pin_file, **timing)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(*size)
     kiosk.window.show()
@@ -163,20 +166,23 @@ def kiosk(qtbot, clock):
 
 
 @pytest.fixture
-def open_kiosk(qtbot):
+def open_kiosk(qtbot, tmp_path):
     """Start kiosks on content folders, as the app does after its first frame; stopped after.
 
     ``open_kiosk(folder, size=…, clock=…)`` loads ``folder`` (it must load without errors)
-    and returns the running kiosk.
+    and returns the running kiosk. Its own admin PIN is 1921 (``TEST_PIN``), as an operator
+    sets it; with ``kiosk_pin=False`` it has none (then only the content's opens the pad).
     """
     from kiosk.content.loader import load_exhibit
+    from kiosk.pin_file import PIN_FILE, PinFile
 
     running = []
 
-    def start(folder: Path, **options):
+    def start(folder: Path, kiosk_pin: bool = True, **options):
         result = load_exhibit(folder)
         assert not result.errors, result.errors
-        kiosk = make_kiosk(qtbot, result, content_dir=folder, **options)
+        pin_file = PinFile(with_kiosk_pin(tmp_path / "kiosk-data") / PIN_FILE) if kiosk_pin else None
+        kiosk = make_kiosk(qtbot, result, content_dir=folder, pin_file=pin_file, **options)
         kiosk.start()
         running.append(kiosk)
         return kiosk
@@ -268,10 +274,22 @@ def clock() -> StillClock:
 # --- end of time (timing) ----------------------------------------------------------------
 
 
-def shipped_pin_hash() -> str:
-    text = (CONTENT / "exhibit.yaml").read_text(encoding="utf-8")
-    return next(line.split(":", 1)[1].strip().strip('"') for line in text.splitlines()
-                if line.strip().startswith("pin_hash:"))
+TEST_PIN = "1921"  # the PIN of the tests' kiosks: the one kiosk admin-pin refuses, cheap to check
+
+
+def pin_hash_1921() -> str:
+    from kiosk.pin import hash_pin
+
+    return hash_pin(TEST_PIN, salt=b"0123456789abcdef", iterations=1000)
+
+
+def with_kiosk_pin(data_dir: Path) -> Path:
+    """``data_dir`` with the tests' PIN set in it, as ``kiosk admin-pin`` sets it (the shipped
+    content holds no PIN)."""
+    from kiosk.pin_file import PIN_FILE, PinFile
+
+    PinFile(data_dir / PIN_FILE).write(pin_hash_1921())
+    return data_dir
 
 
 SMALL_EXHIBIT = """\
@@ -361,7 +379,7 @@ def small_content(tmp_path: Path):
 
     One chapter in English and Swedish (the kiosk's own words translated, the rest plain):
     a text long enough to scroll, with sources; a bar chart; a timeline (also on the home
-    screen); a page with its own ``idle_timeout``. The admin PIN is the shipped one, 1921.
+    screen); a page with its own ``idle_timeout``. The admin PIN, in exhibit.yaml, is 1921.
     """
 
     def write(timeout: float = 1, warning: float = 2, page_timeout: float = 3) -> Path:
@@ -369,7 +387,7 @@ def small_content(tmp_path: Path):
         chapter = root / "chapters" / "01-story"
         chapter.mkdir(parents=True, exist_ok=True)
         (root / "exhibit.yaml").write_text(
-            SMALL_EXHIBIT.format(timeout=timeout, warning=warning, pin_hash=shipped_pin_hash()),
+            SMALL_EXHIBIT.format(timeout=timeout, warning=warning, pin_hash=pin_hash_1921()),
             encoding="utf-8")
         lines = "\n".join(f"      - Line {number} of a long read." for number in range(1, 41))
         (chapter / "chapter.yaml").write_text(
@@ -386,7 +404,8 @@ def open_floor(qtbot, tmp_path):
     """Start the kiosk as ``kiosk`` does, through the content owner: ``open_floor(folder,
     data=…, clock=…, retry_ms=…)`` shows what can run and returns the ``Floor``; stopped after.
     Each floor's data folder (its snapshot, the PIN pad's memory) is ``tmp_path / "data"``
-    unless told. On a ``StillClock`` its wall clock is that clock's ``wall``."""
+    unless told, and holds the kiosk's own admin PIN, 1921, unless ``kiosk_pin=False``. On a
+    ``StillClock`` its wall clock is that clock's ``wall``."""
     import time
 
     from PySide6.QtCore import QSize
@@ -399,8 +418,12 @@ def open_floor(qtbot, tmp_path):
     register_fonts(assets_dir() / "fonts")
     floors = []
 
-    def start(folder: Path, data: Path | None = None, clock=None, retry_ms: int = 50, size=(1920, 1080)):
-        owner = ContentOwner(folder, data or tmp_path / "data")
+    def start(folder: Path, data: Path | None = None, clock=None, retry_ms: int = 50, size=(1920, 1080),
+              kiosk_pin: bool = True):
+        data = data or tmp_path / "data"
+        if kiosk_pin:
+            with_kiosk_pin(data)
+        owner = ContentOwner(folder, data)
         still = isinstance(clock, StillClock)
         floor = Floor(owner, QSize(*size), 96, kiosk_mode=True, clock=clock or time.monotonic,
                       retry_ms=retry_ms, new_deadline=clock.deadline if still else None,

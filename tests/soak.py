@@ -75,8 +75,13 @@ def open_kiosk(content: Path, clock: StillClock, size: tuple[int, int]):
         raise SystemExit("soak: the content has errors; fix them first:\n" +
                          "\n".join(str(problem) for problem in result.errors))
     register_fonts(assets_dir() / "fonts")
+    # The kiosk's own admin PIN, as an operator sets it (the shipped content holds none).
+    from kiosk.pin_file import PIN_FILE, PinFile
+    from tests.conftest import with_kiosk_pin
+
+    pin_file = PinFile(with_kiosk_pin(Path(tempfile.mkdtemp(prefix="soak-data-"))) / PIN_FILE)
     kiosk = Kiosk(result, str(content), QSize(*size), 96, kiosk_mode=True, clock=clock,
-                  new_deadline=clock.deadline)
+                  new_deadline=clock.deadline, pin_file=pin_file)
     kiosk.window.resize(*size)
     kiosk.window.show()
     QTest.qWaitForWindowExposed(kiosk.window)

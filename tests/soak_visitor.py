@@ -20,7 +20,7 @@ from kiosk.session import Screen
 from tests.touch import DEVICE
 
 WALK_STEP_S = 7.0  # a visitor who walks away: the clock moves on in steps of this, deadlines falling due
-PIN = "1921"  # the shipped exhibit's (and its variants')
+PIN = "1921"  # the soak kiosk's own (tests/soak.py sets it, as kiosk admin-pin does)
 SLIDE_WAIT_MS = 2000  # the longest a reading visitor waits for a page to finish sliding
 
 

@@ -22,7 +22,7 @@ from kiosk.content.model import Gesture
 from kiosk.pin import hash_pin
 from tests.touch import DEVICE, swipe
 
-PIN = "1921"  # the shipped exhibit's PIN
+PIN = "1921"  # the pads' PIN here (the shipped exhibit holds none)
 CHEAP_HASH = hash_pin(PIN, salt=b"0123456789abcdef", iterations=1000)
 
 
@@ -442,7 +442,7 @@ def pad_for(qtbot, ctx, clock):
     from kiosk.ui.admin.pinpad import PinPad
 
     def make(**admin_changes):
-        admin = dataclasses.replace(ctx.exhibit.admin, **admin_changes)
+        admin = dataclasses.replace(ctx.exhibit.admin, **{"pin_hash": CHEAP_HASH, **admin_changes})
         pad = PinPad(ctx, admin, clock=clock)
         shown(qtbot, pad)
         pad.test_qtbot = qtbot  # for enter(), which waits for the check

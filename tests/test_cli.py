@@ -116,8 +116,34 @@ def test_help_through_the_installed_script():
 # --- kiosk admin-pin ----------------------------------------------------------------------------
 
 
-def test_admin_pin_prints_a_line_that_checks_the_pin():
-    done = kiosk("admin-pin", stdin="2468\n2468\n")
+def test_admin_pin_sets_the_kiosks_own_pin_in_its_data_folder(tmp_path):
+    from kiosk.pin_file import PinFile
+
+    data = tmp_path / "data"  # not made yet: the command makes it
+    done = kiosk("admin-pin", "--data-dir", str(data), stdin="2468\n2468\n")
+    assert (done.returncode, done.stdout) == (0, "")
+    kept = data / "admin-pin"
+    assert done.stderr.splitlines()[-1] == (f"The admin PIN of this kiosk is set (kept in {kept}). It opens the "
+                                            "PIN pad at once, even on a kiosk that is running.")
+    assert kept.stat().st_mode & 0o777 == 0o600  # a hash only, and for the kiosk's user alone
+    assert "2468" not in kept.read_text(encoding="utf-8")
+    assert check_pin("2468", PinFile(kept).read()) and not check_pin("2469", PinFile(kept).read())
+    assert [p.name for p in data.iterdir()] == ["admin-pin"]  # no partial file left
+
+
+def test_a_damaged_pin_file_is_logged_and_opens_nothing(tmp_path, caplog):
+    from kiosk.pin_file import PinFile
+
+    kept = tmp_path / "admin-pin"
+    kept.write_text("pbkdf2-sha256$200000$cut", encoding="utf-8")
+    assert PinFile(kept).read() == ""
+    assert caplog.messages == [f"admin: ignoring the kiosk's PIN in {kept}: it is not a line that 'kiosk "
+                               "admin-pin' writes (damaged, or changed by hand): set the PIN again with "
+                               "'kiosk admin-pin'"]
+
+
+def test_admin_pin_print_prints_a_line_that_checks_the_pin():
+    done = kiosk("admin-pin", "--print", stdin="2468\n2468\n")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith('  pin_hash: "')
@@ -128,7 +154,7 @@ def test_admin_pin_prints_a_line_that_checks_the_pin():
 
 
 def test_admin_pin_makes_a_new_salt_each_time():
-    first, second = (kiosk("admin-pin", stdin="2468\n2468\n").stdout for _ in range(2))
+    first, second = (kiosk("admin-pin", "--print", stdin="2468\n2468\n").stdout for _ in range(2))
     assert first != second
 
 
@@ -147,14 +173,15 @@ LOOK_ALIKE = ("kiosk admin-pin: the PIN must be typed with the digits 0 to 9, th
     ("١٢٣٤\n١٢٣٤\n", LOOK_ALIKE),  # Arabic-Indic digits: str.isdigit takes them, the pad has none
     ("①②③④\n①②③④\n", LOOK_ALIKE),
     ("１２３４\n１２３４\n", LOOK_ALIKE),  # full-width digits, as a Japanese keyboard types them
-    ("1921\n1921\n", "kiosk admin-pin: 1921 is the PIN the kiosk is shipped with, which anyone can read in "
-                     "the guide: choose another; nothing was made"),
+    ("1921\n1921\n", "kiosk admin-pin: 1921 is the PIN that earlier kiosks shipped with, which anyone could "
+                     "read in their guide: choose another; nothing was made"),
 ], ids=["mismatch", "second-missing", "no-input", "too-short", "not-digits", "arabic-indic", "circled",
         "full-width", "shipped"])
-def test_admin_pin_refuses(stdin, says):
-    done = kiosk("admin-pin", stdin=stdin)
+def test_admin_pin_refuses(stdin, says, tmp_path):
+    done = kiosk("admin-pin", "--data-dir", str(tmp_path), stdin=stdin)
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.splitlines()[-1] == says
+    assert list(tmp_path.iterdir()) == []  # nothing was made
 
 
 # At a terminal the PIN is read by getpass from the terminal itself (/dev/tty), not from stdin:
@@ -166,7 +193,7 @@ def at_terminal(*answers: bytes) -> tuple[int, str]:
     appears. The exit code and everything the terminal showed."""
     pid, fd = pty.fork()
     if pid == 0:  # the child: the pty is its controlling terminal
-        os.execv(str(KIOSK), [str(KIOSK), "admin-pin"])
+        os.execv(str(KIOSK), [str(KIOSK), "admin-pin", "--print"])
     shown = b""
     try:
         for number, answer in enumerate(answers, 1):
@@ -202,7 +229,7 @@ def test_admin_pin_at_a_terminal_hides_the_pin_and_prints_the_line():
     assert code == 0
     lines = shown.splitlines()
     assert lines[:3] == [PROMPT, "The same PIN again: ",
-                         "Paste this line under 'admin:' in exhibit.yaml, in place of the old pin_hash:"]
+                         "Paste this line under 'admin:' in exhibit.yaml, in place of any old pin_hash:"]
     assert "2468" not in "\n".join(lines[:3])  # not echoed
     assert check_pin("2468", yaml.safe_load(lines[3])["pin_hash"])
 
@@ -249,32 +276,27 @@ def pin_line(content: Path) -> int:
     return next(number for number, line in enumerate(lines, 1) if line.strip().startswith("pin_hash:"))
 
 
+SHIPPED_PIN_WARNING = ("warning: admin → pin_hash: this is 1921, the PIN that earlier kiosks shipped with and "
+                       "their guide printed: remove the line and set each kiosk's own PIN with 'kiosk admin-pin', "
+                       "or paste in its place the line that 'kiosk admin-pin --print' prints")
+
+
 def shipped_pin_warning(shown: str, content: Path) -> str:
-    return (f"{shown}/exhibit.yaml:{pin_line(content)}: warning: admin → pin_hash: this is the PIN the kiosk is "
-            "shipped with (1921), which anyone who has read the guide knows: run 'kiosk admin-pin' and paste "
-            "the line it prints in place of this one")
+    return f"{shown}/exhibit.yaml:{pin_line(content)}: {SHIPPED_PIN_WARNING}"
 
 
-def test_validate_the_shipped_content_warns_of_its_pin():
-    done = kiosk("validate", "content")
-    assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout.splitlines() == [shipped_pin_warning("content", REPO / "content"),
-                                        SHIPPED + what_the_content_holds(REPO / "content", warnings=1)]
-
-
-def test_validate_strict_fails_on_the_shipped_pin(capsys, monkeypatch):
+def test_validate_strict_passes_the_shipped_content_which_holds_no_pin(capsys, monkeypatch):
     monkeypatch.chdir(REPO)
-    assert main(["validate", "--strict"]) == 1  # no folder given: ./content
-    assert capsys.readouterr().out.splitlines() == [
-        shipped_pin_warning("content", REPO / "content"),
-        SHIPPED + what_the_content_holds(REPO / "content", warnings=1)]
+    assert "\n  pin_hash:" not in (REPO / "content/exhibit.yaml").read_text(encoding="utf-8")
+    assert main(["validate", "--strict"]) == 0  # no folder given: ./content
+    assert capsys.readouterr().out.splitlines() == [SHIPPED + what_the_content_holds(REPO / "content")]
 
 
 def with_pin_line(content: Path, line: str) -> None:
+    """The content's exhibit.yaml with ``line`` (a ``  pin_hash:`` line) under ``admin:``."""
     exhibit = content / "exhibit.yaml"
     text = exhibit.read_text(encoding="utf-8")
-    start = text.index("  pin_hash:")
-    exhibit.write_text(text[:start] + line + text[text.index("\n", start):], encoding="utf-8")
+    exhibit.write_text(text.replace("\nadmin:\n", f"\nadmin:\n{line}\n", 1), encoding="utf-8")
 
 
 def test_validate_strict_passes_a_changed_pin(content_copy, capsys, monkeypatch):
@@ -285,10 +307,15 @@ def test_validate_strict_passes_a_changed_pin(content_copy, capsys, monkeypatch)
         "checked content: " + what_the_content_holds(content_copy)]
 
 
-def test_validate_warns_of_the_shipped_pin_hashed_anew(content_copy, capsys, monkeypatch):
-    """The shipped PIN made again (a new salt, so another line) is still the shipped PIN."""
+def test_validate_warns_of_the_once_shipped_pin_hashed_anew(content_copy, capsys, monkeypatch):
+    """1921, the PIN earlier kiosks shipped with, hashed with any salt is still that PIN: plain
+    validate warns of it, and strict fails on it."""
     with_pin_line(content_copy, f'  pin_hash: "{hash_pin("1921", iterations=1000)}"')
     monkeypatch.chdir(content_copy.parent)
+    assert main(["validate", "content"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        shipped_pin_warning("content", content_copy), "checked content: " + what_the_content_holds(
+            content_copy, warnings=1)]
     assert main(["validate", "--strict", "content"]) == 1
     assert capsys.readouterr().out.splitlines()[0] == shipped_pin_warning("content", content_copy)
 

@@ -1,7 +1,9 @@
 """Staff at the running kiosk: the corner gesture, the PIN pad, the admin screen and its buttons.
 
 Everything is done by finger on the real kiosk window, on a private copy of the shipped
-content (PIN 1921). The kiosk runs on a clock that stands still until the test moves it
+content. The shipped content holds no PIN: the kiosks here have their own, 1921, in their data
+folder as ``kiosk admin-pin`` keeps it (the fixtures set it); a few tests give the content a
+PIN for every kiosk instead, and the last ones run ``kiosk admin-pin`` itself. The kiosk runs on a clock that stands still until the test moves it
 on, where a finger is held for seconds or staff walk away, so no test waits for a hold or a
 lockout, and what the kiosk says follows from the clock alone (its idle deadline too runs
 on that clock; only the PIN pad's one-second countdown tick is still real time).
@@ -17,15 +19,14 @@ from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 
 from kiosk.session import Screen
-from tests.conftest import running
+from tests.conftest import pin_hash_1921, running
+from tests.test_cli import SHIPPED_PIN_WARNING as CLI_PIN_WARNING
 from tests.touch import DEVICE, settle, tap
 
 PIN = "1921"
 INSET = 20  # how far inside a corner the finger lands
 PAUSE, TAP = 0.4, 0.1  # seconds between the gesture's taps, and each tap's
-SHIPPED_PIN_WARNING = (
-    "{}/exhibit.yaml:{}: warning: admin → pin_hash: this is the PIN the kiosk is shipped with (1921), which "
-    "anyone who has read the guide knows: run 'kiosk admin-pin' and paste the line it prints in place of this one")
+SHIPPED_PIN_WARNING = "{}/exhibit.yaml:{}: " + CLI_PIN_WARNING
 IDLE = 10  # seconds of an idle timeout longer than the corner gesture takes: the visit lasts it
 
 
@@ -85,6 +86,15 @@ def set_idle(folder: Path, timeout: float, warning: float) -> None:
                                     f"idle: {{timeout: {timeout}, warning: {warning}}}"), encoding="utf-8")
 
 
+def with_content_pin(folder: Path, line: str) -> Path:
+    """``folder`` whose exhibit.yaml gives ``line`` as the admin PIN of every kiosk."""
+    exhibit = folder / "exhibit.yaml"
+    text = exhibit.read_text(encoding="utf-8")
+    assert "pin_hash:" not in text and "\nadmin:\n" in text
+    exhibit.write_text(text.replace("\nadmin:\n", f'\nadmin:\n  pin_hash: "{line}"\n'), encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def staffed(open_kiosk, content_copy, clock):
     """The shipped exhibit (a private copy) running on a clock the test can move on."""
@@ -102,7 +112,7 @@ def test_the_corner_gesture_opens_the_pin_pad_only_when_held_long_enough(staffed
     assert pad.dots.count == 0 and pad.message.text() == ""
 
 
-def test_the_right_pin_opens_the_admin_screen(staffed, content_copy, qtbot, clock):
+def test_the_right_pin_opens_the_admin_screen(staffed, qtbot, clock):
     kiosk = staffed
     open_pin_pad(kiosk, qtbot, clock)
     enter_pin(kiosk, PIN, qtbot)
@@ -110,7 +120,14 @@ def test_the_right_pin_opens_the_admin_screen(staffed, content_copy, qtbot, cloc
     assert kiosk.session.state.screen is Screen.ADMIN
     assert kiosk.window.current_screen() is kiosk.staff.screen
     assert kiosk.staff.screen.title.text() == "Staff settings"
-    # The content has no problems, but its PIN is the shipped one, which staff must change.
+    assert kiosk.staff.screen.shown_problems() == []  # the shipped content has none
+
+
+def test_content_whose_pin_is_the_once_shipped_1921_is_warned_of_on_the_admin_screen(
+        open_kiosk, content_copy, qtbot, clock):
+    with_content_pin(content_copy, pin_hash_1921())  # content from the days the kiosk shipped 1921
+    kiosk = open_kiosk(content_copy, clock=clock, kiosk_pin=False)
+    open_admin(kiosk, qtbot, clock)
     lines = (content_copy / "exhibit.yaml").read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith("pin_hash:"))
     assert kiosk.staff.screen.shown_problems() == [SHIPPED_PIN_WARNING.format(content_copy, line)]
@@ -294,13 +311,53 @@ def test_every_step_staff_take_is_logged_and_never_the_pin(staffed, qtbot, clock
 def test_a_changed_pin_brings_no_warning_to_the_admin_screen(open_kiosk, content_copy, qtbot, clock):
     from kiosk.pin import hash_pin
 
-    exhibit = content_copy / "exhibit.yaml"
-    text = exhibit.read_text(encoding="utf-8")
-    start = text.index("  pin_hash:")
-    exhibit.write_text(text[:start] + f'  pin_hash: "{hash_pin("2468", iterations=1000)}"'
-                       + text[text.index("\n", start):], encoding="utf-8")
-    kiosk = open_kiosk(content_copy, clock=clock)
+    with_content_pin(content_copy, hash_pin("2468", iterations=1000))
+    kiosk = open_kiosk(content_copy, clock=clock, kiosk_pin=False)
     open_pin_pad(kiosk, qtbot, clock)
     enter_pin(kiosk, "2468", qtbot)
     assert kiosk.session.state.screen is Screen.ADMIN
     assert kiosk.staff.screen.shown_problems() == []
+
+
+# --- the kiosk's own PIN, set by the operator with kiosk admin-pin ------------------------------
+
+
+def set_kiosk_pin(data: Path, pin: str) -> None:
+    """``kiosk admin-pin --data-dir data``, the PIN typed twice, as an operator runs it."""
+    from tests.test_cli import kiosk as run_kiosk_command
+
+    done = run_kiosk_command("admin-pin", "--data-dir", str(data), stdin=f"{pin}\n{pin}\n")
+    assert done.returncode == 0, done.stderr
+
+
+def test_with_no_pin_set_the_pad_says_how_to_set_one_and_a_pin_set_meanwhile_opens_it(
+        open_floor, content_copy, tmp_path, qtbot, clock):
+    data = tmp_path / "data"
+    kiosk = running(open_floor(content_copy, data=data, clock=clock, kiosk_pin=False), qtbot)
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    assert pad.message.text() == ("No admin PIN is set on this kiosk. Set one on this computer with: "
+                                  "kiosk admin-pin")
+    assert not any(key.isEnabled() for key in pad.digit_keys + [pad.delete_key, pad.ok_key])
+    assert pad.close_button.isEnabled()
+    tap(pad.close_button)
+    settle(kiosk, qtbot)
+
+    set_kiosk_pin(data, "2468")  # on the running kiosk's computer
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    assert pad.message.text() == "" and pad.ok_key.isEnabled()
+    enter_pin(kiosk, "2468", qtbot)
+    assert kiosk.session.state.screen is Screen.ADMIN
+    assert kiosk.staff.screen.shown_problems() == []  # a PIN of its own is no shipped PIN
+
+
+def test_the_kiosks_own_pin_comes_before_the_contents(open_floor, content_copy, tmp_path, qtbot, clock):
+    with_content_pin(content_copy, pin_hash_1921())
+    data = tmp_path / "data"
+    set_kiosk_pin(data, "2468")
+    kiosk = running(open_floor(content_copy, data=data, clock=clock, kiosk_pin=False), qtbot)
+    pad = open_pin_pad(kiosk, qtbot, clock)
+    enter_pin(kiosk, PIN, qtbot)
+    assert pad.message.text() == "Wrong PIN. Please try again."
+    enter_pin(kiosk, "2468", qtbot)
+    assert kiosk.session.state.screen is Screen.ADMIN
+    assert kiosk.staff.screen.shown_problems() == []  # the content's 1921 is not the PIN in use

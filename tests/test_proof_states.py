@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.conftest import REPO, SMALL_CHAPTER, SMALL_EXHIBIT, shipped_pin_hash
+from tests.conftest import REPO, SMALL_CHAPTER, SMALL_EXHIBIT, pin_hash_1921
 
 NOTES = "Check line 12 against the archive.\nAsk the lender about the photo."
 
@@ -30,7 +30,7 @@ def write_small(root: Path) -> Path:
     chapter = root / "chapters" / "01-story"
     chapter.mkdir(parents=True)
     (root / "exhibit.yaml").write_text(
-        SMALL_EXHIBIT.format(timeout=60, warning=10, pin_hash=shipped_pin_hash()), encoding="utf-8")
+        SMALL_EXHIBIT.format(timeout=60, warning=10, pin_hash=pin_hash_1921()), encoding="utf-8")
     lines = "\n".join(f"      - Line {number} of a long read." for number in range(1, 41))
     notes = "".join(f"      {line}\n" for line in NOTES.splitlines())
     text = SMALL_CHAPTER.format(lines=lines, page_timeout=90)

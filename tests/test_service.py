@@ -27,7 +27,7 @@ from PySide6.QtCore import QTimer
 from kiosk.restart import STAFF_EXIT_UNDER_SERVICE, staff_exit
 from kiosk.ui.app import FirstFrame, start_kiosk
 from kiosk.ui.service import KioskService
-from tests.conftest import CONTENT, REPO
+from tests.conftest import CONTENT, REPO, with_kiosk_pin
 from tests.test_kiosk_staff import open_admin
 from tests.touch import tap
 from tests.xserver import env as display_env
@@ -202,6 +202,7 @@ class KioskProcess:
     def __init__(self, tmp_path: Path, systemd: NotifySocket, **env: str):
         self.output = tmp_path / "kiosk-output.txt"
         self.systemd = systemd
+        with_kiosk_pin(tmp_path / "data")  # as the operator set it, with kiosk admin-pin
         with self.output.open("w") as output:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "kiosk", str(CONTENT), "--data-dir", str(tmp_path / "data")], cwd=REPO,

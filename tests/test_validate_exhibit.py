@@ -31,7 +31,7 @@ from kiosk.pin import check_pin, hash_pin
 BASE = Path(__file__).parent / "data" / "broken" / "base"
 PIN_LINE = ('  pin_hash: "pbkdf2-sha256$200000$MDEyMzQ1Njc4OWFiY2RlZg==$KEYT+hAHAtv4+0AAxP9oq75kuRokTxhpsPnbG'
             'zRQ/lo="')
-REMAKE = "run 'kiosk admin-pin' and paste the line it prints whole, in place of this one"
+REMAKE = "run 'kiosk admin-pin --print' and paste the line it prints whole, in place of this one"
 LITERAL = "to show a curly bracket itself, write it twice: {{ or }}"
 COLOUR_FORM = "expected a colour written as # and 3, 6 or 8 hexadecimal digits (#rgb, #rrggbb or #aarrggbb)"
 HOURS = "opening_hours:\n  {}\nadmin:\n"  # put in place of "admin:\n": the day on line 12
@@ -100,14 +100,14 @@ def fills(exhibit: Exhibit) -> bool:
 EDITS = [
     # --- The admin PIN line ----------------------------------------------------------------------
     Edit("pin-typed-by-hand", PIN_LINE, "  pin_hash: 4711", (
-        "exhibit.yaml:12: admin → pin_hash: expected the line that 'kiosk admin-pin' makes "
+        "exhibit.yaml:12: admin → pin_hash: expected the line that 'kiosk admin-pin --print' makes "
         f"(pbkdf2-sha256$…), got '4711': {REMAKE}",
     ), lambda exhibit: not check_pin("4711", exhibit.admin.pin_hash)),
     Edit("pin-cut-short", PIN_LINE, PIN_LINE[:-21] + '"', (
         f"exhibit.yaml:12: admin → pin_hash: the hash is damaged (cut short or changed by hand): {REMAKE}",
     )),
     Edit("pin-cut-after-the-iterations", PIN_LINE, "  pin_hash: pbkdf2-sha256$200000", (
-        "exhibit.yaml:12: admin → pin_hash: expected the line that 'kiosk admin-pin' makes "
+        "exhibit.yaml:12: admin → pin_hash: expected the line that 'kiosk admin-pin --print' makes "
         f"(pbkdf2-sha256$…), got 'pbkdf2-sha256$200000': {REMAKE}",
     )),
     Edit("pin-too-few-iterations", PIN_LINE, f'  pin_hash: "{hash_pin("1921", iterations=999)}"', (
@@ -122,8 +122,9 @@ EDITS = [
         f"the kiosk takes (each PIN would take seconds to check): {REMAKE}",
     ), lambda exhibit: not check_pin("1921", exhibit.admin.pin_hash)),
     Edit("pin-empty", PIN_LINE, "  pin_hash:", (
-        "exhibit.yaml:12: admin → pin_hash: expected the line that 'kiosk admin-pin' makes, got "
-        "nothing: run 'kiosk admin-pin' and paste the line it prints",
+        "exhibit.yaml:12: admin → pin_hash: expected the line that 'kiosk admin-pin --print' makes, got "
+        "nothing: run 'kiosk admin-pin --print' and paste the line it prints, or remove the key and set "
+        "each kiosk's own PIN with 'kiosk admin-pin'",
     ), lambda exhibit: not check_pin("", exhibit.admin.pin_hash)),
     # --- Placeholders in labels ------------------------------------------------------------------
     Edit("placeholder-misspelt", 'page_of: "{page} / {count}"', 'page_of: "{pages} of {total}"', (
@@ -267,13 +268,9 @@ EDITS = [
         "the language to exhibit.yaml",
     ), lambda exhibit: exhibit.title.all() == ("A test exhibit",)),
     # --- Blocks and pointers that fall back ------------------------------------------------------
-    Edit("pin-line-missing", PIN_LINE, "  attempts: 5", (
-        "exhibit.yaml:12: admin: missing key 'pin_hash' (The admin PIN, salted and hashed. Make it "
-        "with: kiosk admin-pin): add it",
-    ), lambda exhibit: exhibit.admin.pin_hash == "" and not check_pin("", exhibit.admin.pin_hash)),
-    Edit("admin-missing", "admin:\n" + PIN_LINE + "\n", "", (
-        "exhibit.yaml:3: missing key 'admin' (The staff PIN and gesture): add it",
-    ), lambda exhibit: exhibit.admin.pin_hash == "" and exhibit.admin.gesture == Gesture()),
+    # No PIN in the content is no mistake: each kiosk then has its own (kiosk admin-pin).
+    Edit("pin-line-missing", PIN_LINE, "  attempts: 5", (), lambda exhibit: exhibit.admin.pin_hash == "" and not check_pin("", exhibit.admin.pin_hash)),
+    Edit("admin-missing", "admin:\n" + PIN_LINE + "\n", "", (), lambda exhibit: exhibit.admin.pin_hash == "" and exhibit.admin.gesture == Gesture()),
     Edit("gesture-tap-misspelt", "admin:\n", "admin:\n  gesture: {taps: [top-right, bottom-rihgt, bottom-left]}\n", (
         "exhibit.yaml:12: admin → gesture → taps → 2: expected one of top-left, top-right, bottom-left, "
         "bottom-right; got 'bottom-rihgt'; did you mean 'bottom-right'?",

@@ -1,4 +1,5 @@
-"""``kiosk admin-pin``: ask for a PIN, print the salted hash line for exhibit.yaml.
+"""``kiosk admin-pin``: ask for a PIN and set it as this kiosk's (its salted hash, in the data
+folder: kiosk.pin_file), or with ``--print`` print the hash line for exhibit.yaml instead.
 
 At a terminal the PIN is read with getpass (from the terminal itself, not echoed); piped in,
 from stdin. The PIN pad has the keys 0 to 9 and no others, so only those digits are taken:
@@ -11,7 +12,11 @@ from __future__ import annotations
 import getpass
 import sys
 
+from pathlib import Path
+from typing import Optional
+
 from kiosk.pin import SHIPPED_PIN, hash_pin
+from kiosk.pin_file import PIN_FILE, PinFile
 
 MIN_DIGITS = 4
 MAX_DIGITS = 12
@@ -57,11 +62,14 @@ def pin_problem(pin: str) -> str | None:
     if not MIN_DIGITS <= len(pin) <= MAX_DIGITS:
         return f"the PIN must be {MIN_DIGITS} to {MAX_DIGITS} of the digits 0 to 9 (the pad has only those); {NOTHING}"
     if pin == SHIPPED_PIN:
-        return f"{SHIPPED_PIN} is the PIN the kiosk is shipped with, which anyone can read in the guide: choose another; {NOTHING}"
+        return (f"{SHIPPED_PIN} is the PIN that earlier kiosks shipped with, which anyone could read in their "
+                f"guide: choose another; {NOTHING}")
     return None
 
 
-def run_admin_pin() -> int:
+def run_admin_pin(data_dir: Optional[Path] = None, print_line: bool = False) -> int:
+    """Set the PIN of the kiosk whose data folder is ``data_dir``; with ``print_line``, print
+    the line for exhibit.yaml and set nothing."""
     try:
         pin = _ask(f"New admin PIN ({MIN_DIGITS}–{MAX_DIGITS} digits, 0–9): ", "no PIN was typed")
         problem = pin_problem(pin)
@@ -73,8 +81,19 @@ def run_admin_pin() -> int:
         if sys.stdin.isatty():
             print(file=sys.stderr)  # the prompt's line was left open: "^C" stands on it
         return _fail(str(ended), ended.code)
-    print("Paste this line under 'admin:' in exhibit.yaml, in place of the old pin_hash:", file=sys.stderr)
-    print(f'  pin_hash: "{hash_pin(pin)}"')
+    line = hash_pin(pin)
+    if print_line:
+        print("Paste this line under 'admin:' in exhibit.yaml, in place of any old pin_hash:", file=sys.stderr)
+        print(f'  pin_hash: "{line}"')
+        return 0
+    target = Path(data_dir) / PIN_FILE
+    try:
+        PinFile(target).write(line)
+    except OSError as exc:
+        return _fail(f"cannot write {target} ({exc.strerror or exc}): give a folder the kiosk's user "
+                     f"may write with --data-dir, or use --print; {NOTHING}")
+    print(f"The admin PIN of this kiosk is set (kept in {target}). It opens the PIN pad at once, "
+          "even on a kiosk that is running.", file=sys.stderr)
     return 0
 
 

@@ -102,8 +102,9 @@ def pin_hash(node: yaml.Node, ctx: Context, keys) -> Any:
     """The admin PIN line. A bad one is reported but kept: the exhibit still loads, and the PIN
     pad refuses every PIN (which is what the message warns of)."""
     if not isinstance(node, yaml.ScalarNode) or _is_null(node):
-        ctx.error(node, keys, f"expected the line that 'kiosk admin-pin' makes, got {describe(node)}: "
-                  "run 'kiosk admin-pin' and paste the line it prints")
+        ctx.error(node, keys, f"expected the line that 'kiosk admin-pin --print' makes, got {describe(node)}: "
+                  "run 'kiosk admin-pin --print' and paste the line it prints, or remove the key and set "
+                  "each kiosk's own PIN with 'kiosk admin-pin'")
         return ""
     problem = hash_problem(node.value)
     if problem:

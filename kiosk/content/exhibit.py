@@ -124,9 +124,10 @@ class Gesture:
 
 @dataclass(frozen=True)
 class Admin:
-    pin_hash: PinHash = field(
-        metadata=doc("The admin PIN, salted and hashed. Make it with: kiosk admin-pin", fallback=PinHash(""))
-    )
+    pin_hash: PinHash = field(default=PinHash(""), metadata=doc(
+        "One admin PIN for every kiosk that runs this content, salted and hashed: make the line with "
+        "kiosk admin-pin --print. Without it, each kiosk has its own PIN, set on it with kiosk "
+        "admin-pin (which also comes first when both are given).", fallback=PinHash("")))
     gesture: Gesture = field(default_factory=Gesture, metadata=doc("The gesture that opens the PIN pad."))
     attempts: int = field(default=5, metadata=doc("Wrong PINs in a row before the pad locks.", above=0))
     lockout_seconds: float = field(default=300, metadata=doc(
@@ -193,6 +194,9 @@ class Labels:
         "The arrow to the previous page of chapter tiles (read out by screen readers)."))
     chapters_next: Text = field(default=Text.plain("More chapters"), metadata=label(
         "The arrow to the next page of chapter tiles (read out by screen readers)."))
+    admin_no_pin: Text = field(default=Text.plain(
+        "No admin PIN is set on this kiosk. Set one on this computer with: kiosk admin-pin"), metadata=label(
+        "The PIN pad's words while no admin PIN is set (on the kiosk, or in this file)."))
     closed: Text = field(default=Text.plain("Closed"), metadata=label(
         "Heading of the closed card, outside the opening hours."))
     open_again: Text = field(default=Text.plain("Open again {day} at {time}"), metadata=label(

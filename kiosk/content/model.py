@@ -95,7 +95,7 @@ class Exhibit:
     nightly_restart: Optional[ClockTime] = field(default=None, metadata=doc(
         "A time of day, like \"03:30\", when the kiosk restarts itself, as soon as no visitor is in the "
         "middle of a visit. Without it, the kiosk never restarts by itself."))
-    admin: Admin = field(default=None, metadata=doc("The staff PIN and gesture.", required=True))
+    admin: Admin = field(default_factory=Admin, metadata=doc("The staff gesture and PIN pad."))
     labels: Labels = field(default=None, metadata=doc("The kiosk's own words.", required=True))
     chapters: tuple[Chapter, ...] = field(default=(), metadata=derived("The chapters, in folder order."))
     root: str = field(default="", metadata=derived("The content folder."))

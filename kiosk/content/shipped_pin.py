@@ -1,7 +1,8 @@
-"""The warning that the admin PIN is still the one the kiosk ships with (1921).
+"""The warning that the content's admin PIN is 1921, the one earlier kiosks shipped with.
 
-Everyone who has read the guide knows that PIN. It is no mistake in the content (the shipped
-exhibit itself uses it), so the loader does not report it; ``kiosk validate`` and the admin
+Everyone who read their guide knows that PIN. The kiosk now ships no PIN (each kiosk's is set
+on it: kiosk.pin_file), but a content folder from those days still carries it. It is no
+mistake in the content's form, so the loader does not report it; ``kiosk validate`` and the admin
 screen do, with the line of exhibit.yaml to change. Whether a hash is the shipped PIN's takes
 one PBKDF2 check, done once per hash line (kiosk.pin.is_shipped_pin).
 """
@@ -19,8 +20,9 @@ from .yamlsource import read_yaml
 
 EXHIBIT_FILE = "exhibit.yaml"
 KEYS = ("admin", "pin_hash")
-MESSAGE = ("this is the PIN the kiosk is shipped with (1921), which anyone who has read the guide "
-           "knows: run 'kiosk admin-pin' and paste the line it prints in place of this one")
+MESSAGE = ("this is 1921, the PIN that earlier kiosks shipped with and their guide printed: remove the "
+           "line and set each kiosk's own PIN with 'kiosk admin-pin', or paste in its place the line "
+           "that 'kiosk admin-pin --print' prints")
 
 
 def shipped_pin_problem(stored: str, root: Path, prefix: str) -> Optional[Problem]:

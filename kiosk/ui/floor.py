@@ -20,6 +20,7 @@ from typing import Callable, Optional
 from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
 
 from kiosk.admin_lock import LOCK_FILE, LockFile
+from kiosk.pin_file import PIN_FILE, PinFile
 from kiosk.content.result import LoadResult
 from kiosk.content.problems import Problem
 from kiosk.owner import ContentOwner, Delivery, Source
@@ -200,7 +201,8 @@ class Floor(QObject):
         kiosk = Kiosk(delivery.result, str(self.owner.folder), self._screen, self._dpi, self._kiosk_mode,
                       self._clock, self._new_deadline, parent=self, window=self.window,
                       complete=delivery.complete,
-                      lock_file=LockFile(self.owner.store.data_dir / LOCK_FILE, self._wall_clock))
+                      lock_file=LockFile(self.owner.store.data_dir / LOCK_FILE, self._wall_clock),
+                      pin_file=PinFile(self.owner.store.data_dir / PIN_FILE))
         kiosk.reload_requested.connect(self.feed.request)
         kiosk.exit_requested.connect(self.exit_requested)
         if delivery.source is Source.SNAPSHOT:
@@ -210,6 +212,9 @@ class Floor(QObject):
                  delivery.source.value)
         if delivery.problems or delivery.source is Source.SNAPSHOT:
             kiosk.show_problems(staff_view(delivery, self._shown))
+        if self._kiosk_mode and not kiosk.staff.pin_hash():
+            log.warning("no admin PIN is set, on this kiosk or in the content: the admin screen cannot be "
+                        "opened until one is; run 'kiosk admin-pin' on this computer")
         self.kiosk = kiosk
         if self.unavailable is not None:
             self.window.remove_screen(self.unavailable)

@@ -16,6 +16,7 @@ from typing import Callable, Optional
 from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
 
 from kiosk.admin_lock import LockFile
+from kiosk.pin_file import PinFile
 from kiosk.content.result import LoadResult
 from kiosk.session import Change, Reason, Screen, State, VisitorSession
 from kiosk.ui.idle import IdleOverlay, IdleWatch, NewDeadline, QtDeadline
@@ -45,9 +46,10 @@ class Kiosk(QObject):
                  kiosk_mode: bool, clock: Callable[[], float] = time.monotonic,
                  new_deadline: NewDeadline = QtDeadline, parent: Optional[QObject] = None,
                  window: Optional[KioskWindow] = None, complete: bool = True,
-                 lock_file: Optional[LockFile] = None):
+                 lock_file: Optional[LockFile] = None, pin_file: Optional[PinFile] = None):
         super().__init__(parent)
         self.lock_file = lock_file  # the PIN pad's memory, across reloads and restarts
+        self.pin_file = pin_file  # the PIN set on this kiosk, if any
         self.result = result
         self.content_dir = content_dir
         self._screen, self._dpi = screen, dpi
@@ -106,7 +108,7 @@ class Kiosk(QObject):
         exhibit = self.result.exhibit
         staff_ctx = self.context(State(language=exhibit.default_language))
         self.staff = Staff(staff_ctx, self.result, self.window, self.content_dir, self.clock, self,
-                           self.lock_file)
+                           self.lock_file, self.pin_file)
         self.staff.admin_requested.connect(self.session.open_admin)
         self.staff.back_requested.connect(self._on_admin_back)
         self.staff.reload_requested.connect(self.reload_requested)

@@ -20,6 +20,7 @@ from kiosk import __version__
 from kiosk.admin_lock import LockFile, PinLock
 from kiosk.content.result import LoadResult
 from kiosk.content.shipped_pin import shipped_pin_problem
+from kiosk.pin_file import PinFile
 from kiosk.ui.admin.gesture import AdminGesture
 from kiosk.ui.pages.base import ViewContext
 from kiosk.ui.window import KioskWindow
@@ -46,11 +47,12 @@ class Staff(QObject):
 
     def __init__(self, ctx: ViewContext, result: LoadResult, window: KioskWindow, content_dir: str,
                  clock: Callable[[], float], parent: Optional[QObject] = None,
-                 lock_file: Optional[LockFile] = None):
+                 lock_file: Optional[LockFile] = None, pin_file: Optional[PinFile] = None):
         super().__init__(parent)
         self._window = window
         self._ctx, self._result, self._content_dir, self._loaded_at = ctx, result, content_dir, now_text()
         admin = ctx.exhibit.admin
+        self._pin_file = pin_file
         self._lock = PinLock(admin.attempts, admin.lockout_seconds, clock, lock_file)
         self.gesture = AdminGesture(window, admin.gesture, round(ctx.ui.tap_px * CORNER_TAPS), clock)
         self.gesture.gesture_completed.connect(self._on_gesture)
@@ -69,7 +71,8 @@ class Staff(QObject):
         if self._pinpad is None:
             from kiosk.ui.admin.pinpad import PinPad
 
-            self._pinpad = PinPad(self._ctx, self._ctx.exhibit.admin, lock=self._lock, parent=self._window)
+            self._pinpad = PinPad(self._ctx, self._ctx.exhibit.admin, lock=self._lock, parent=self._window,
+                                  pin_hash=self.pin_hash)
             self._pinpad.hide()
             self._pinpad.unlocked.connect(self._on_unlocked)
             self._pinpad.closed.connect(self.close)
@@ -95,10 +98,18 @@ class Staff(QObject):
         if self._screen is not None:
             self._screen.set_result(result, self._loaded_at)
 
+    def pin_hash(self) -> str:
+        """The admin PIN in use: the one set on this kiosk (kiosk admin-pin), else the content's."""
+        own = self._pin_file.read() if self._pin_file is not None else ""
+        return own or self._ctx.exhibit.admin.pin_hash
+
     def _pin_notices(self) -> tuple:
-        """The warning that the PIN is still the shipped one, while it is (asked as the admin
-        screen shows: after the PIN opened the pad, known without another check)."""
+        """The warning that the PIN is still the shipped one, while the content's PIN is in use
+        and is that one (asked as the admin screen shows: after the PIN opened the pad, known
+        without another check)."""
         exhibit = self._ctx.exhibit
+        if self.pin_hash() != exhibit.admin.pin_hash:
+            return ()
         found = shipped_pin_problem(exhibit.admin.pin_hash, Path(exhibit.root or self._content_dir),
                                     self._content_dir)
         return (found,) if found is not None else ()

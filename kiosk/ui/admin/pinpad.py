@@ -99,10 +99,11 @@ class PinPad(QWidget):
     closed = Signal()
 
     def __init__(self, ctx: ViewContext, admin: Admin, clock: Callable[[], float] = time.monotonic,
-                 lock: Optional[PinLock] = None, parent: Optional[QWidget] = None):
+                 lock: Optional[PinLock] = None, parent: Optional[QWidget] = None,
+                 pin_hash: Optional[Callable[[], str]] = None):
         super().__init__(parent)
         self.ctx = ctx
-        self._admin = admin
+        self._pin_hash = pin_hash or (lambda: admin.pin_hash)  # asked afresh: a PIN may be set meanwhile
         self.lock = lock or PinLock(admin.attempts, admin.lockout_seconds, clock)
         self._pin = ""
         self._said: Optional[tuple[str, dict]] = None  # the message shown: a label's name and values
@@ -208,7 +209,14 @@ class PinPad(QWidget):
 
     def _messages(self) -> list[str]:
         longest = math.ceil(self.lock.longest)
-        return [self.ctx.label("admin_wrong_pin"), self.ctx.label("admin_locked", seconds=longest)]
+        said = [self.ctx.label("admin_wrong_pin"), self.ctx.label("admin_locked", seconds=longest)]
+        return said + ([self.ctx.label("admin_no_pin")] if not self.has_pin else [])
+
+    @property
+    def has_pin(self) -> bool:
+        """False while no admin PIN is set, on this kiosk or in the content: no PIN can open
+        the pad, and it says how to set one instead of counting wrong PINs."""
+        return bool(self._pin_hash())
 
     def clear(self) -> None:
         """Back to an empty PIN and no message (the lock keeps its count and its lockout)."""
@@ -246,7 +254,7 @@ class PinPad(QWidget):
             self._set_pin("")
             self._update_lock()
             return
-        self._checker.check(self._pin, self._admin.pin_hash)
+        self._checker.check(self._pin, self._pin_hash())
         self._update_lock()
 
     @Slot(bool)
@@ -272,11 +280,13 @@ class PinPad(QWidget):
     def _update_lock(self) -> None:
         """Say how long the lock lasts, and tick while it does and the pad is seen."""
         left = self.lock.locked_for()
-        locked = left > 0
+        locked, unset = left > 0, not self.has_pin
         for key in self.digit_keys + [self.delete_key, self.ok_key]:
-            key.setEnabled(not locked and not self.checking)
-        restyle(self.ok_key, role="" if locked else "primary")  # a disabled key must not look ready
-        if locked:
+            key.setEnabled(not locked and not unset and not self.checking)
+        restyle(self.ok_key, role="" if locked or unset else "primary")  # a disabled key must not look ready
+        if unset:
+            self._say("admin_no_pin")
+        elif locked:
             self._say("admin_locked", seconds=math.ceil(left))
         elif self._was_locked:
             self._say()  # the lockout has ended
@@ -292,6 +302,7 @@ class PinPad(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
+        self._update_style()  # room for the "no PIN" message, if no PIN is set now
         self._update_lock()
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
