@@ -182,3 +182,34 @@ def test_each_page_of_chapter_tiles_is_proofed(tmp_path):
     assert done.returncode == 0, done.stderr
     assert names(out)[1:3] == ["001-home", "002-home-02"]
     assert shot(out, "home") != shot(out, "home-02")
+
+
+def test_a_longer_timeline_event_is_proofed_whole_as_the_window_shows_it(qapp, tmp_path):
+    """Each event's text changes the page's height: the proof waits, as the window's event
+    loop does, until the page has grown to it, so no event is shot cut at the last one's height."""
+    from kiosk.content.loader import load_exhibit
+    from kiosk.ui.pages.timeline_page import TimelinePageView
+    from kiosk.ui.proof import Proof
+
+    result = load_exhibit(REPO / "content")
+    proof = Proof(result, str(REPO / "content"), (1920, 1080), None)
+    proof.out = tmp_path
+    exhibit, session = result.exhibit, proof.kiosk.session
+    chapter = next(i for i, c in enumerate(exhibit.chapters) if any(p.type == "timeline" for p in c.pages))
+    page = next(i for i, p in enumerate(exhibit.chapters[chapter].pages) if p.type == "timeline")
+    session.start_visit()
+    session.open_chapter(chapter, page)
+    if exhibit.chapters[chapter].advisory:
+        session.accept_advisory()
+    [view] = [v for v in proof.kiosk.window.findChildren(TimelinePageView) if v.isVisible()]
+    texts = [len(proof.kiosk.screens.ctx.text(event.text) or "") for event in view.page.events]
+    shorter, longest = texts.index(min(texts)), texts.index(max(texts))
+    cut = []
+    for index in (shorter, longest, shorter, longest):
+        view.timeline.cards[index].click()
+        proof.shoot(f"event-{index}")
+        label = view.detail.text_label
+        if label.height() < label.heightForWidth(label.width()):
+            cut.append((index, label.height(), label.heightForWidth(label.width())))
+    proof.kiosk.stop()
+    assert cut == [], "an event's text was shot cut (event, height shown, height needed)"
