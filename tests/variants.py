@@ -9,7 +9,6 @@ home timeline) is left out with it, so every variant loads without a problem.
 
 from __future__ import annotations
 
-import csv
 import re
 import shutil
 from pathlib import Path
@@ -42,26 +41,3 @@ def _points_into(line: str, kept: set[str]) -> bool:
     """False for a line of exhibit.yaml that names a page in a chapter no longer there."""
     match = POINTER.match(line)
     return match is None or match.group(1) in kept
-
-
-SECOND_LANGUAGE = "  - {code: sv, name: Svenska}\n"
-
-
-def bilingual_variant(tmp_path: Path, name: str = "content-bilingual") -> Path:
-    """The shipped exhibit in ``tmp_path`` with a second language, Swedish, so the home screen
-    offers a choice. Texts not translated show in English (the kiosk's own fallback); the
-    1924 chart's categories, which must be translated, get an ``activity@sv`` column."""
-    root = tmp_path / name
-    shutil.copytree(CONTENT, root)
-    exhibit = root / "exhibit.yaml"
-    text = exhibit.read_text(encoding="utf-8")
-    english = "  - {code: en, name: English}\n"
-    assert english in text, "the shipped exhibit.yaml no longer lists English as this expects"
-    exhibit.write_text(text.replace(english, english + SECOND_LANGUAGE), encoding="utf-8")
-    figures = root / "chapters" / "02-secret-police" / "gpu-1924.csv"
-    with figures.open(encoding="utf-8", newline="") as file:
-        header, *rows = list(csv.reader(file))
-    with figures.open("w", encoding="utf-8", newline="") as file:
-        csv.writer(file, lineterminator="\n").writerows(
-            [header + ["activity@sv"], *(row + [f"{row[0]} (sv)"] for row in rows)])
-    return root
