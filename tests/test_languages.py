@@ -182,6 +182,31 @@ def test_long_swedish_words_may_break_at_their_joints_and_short_ones_never():
     assert hyphenate("Tvångskollektiviseringen", "xx") == "Tvångskollektiviseringen"  # no dictionary
 
 
+def test_the_parsed_rules_are_kept_in_the_data_folder_and_a_damaged_copy_is_made_again(tmp_path, monkeypatch):
+    import pyphen
+
+    from kiosk import hyphens
+
+    def fresh(word: str) -> str:  # as a new process: no rules in memory yet
+        hyphens._dictionary.cache_clear()
+        hyphens.hyphenate.cache_clear()
+        monkeypatch.setattr(pyphen, "hdcache", {})
+        return hyphens.hyphenate(word, "sv")
+
+    monkeypatch.setattr(hyphens, "_kept_in", None)
+    hyphens.keep_rules_in(tmp_path)
+    expected = fresh("tvångskollektiviseringen")
+    [kept] = (tmp_path / hyphens.RULES_FOLDER).iterdir()
+    assert expected.startswith(f"tvångs{SOFT_HYPHEN}") and kept.name == "hyph_sv.pickle"
+    made = kept.stat().st_mtime_ns
+    assert fresh("tvångskollektiviseringen") == expected and kept.stat().st_mtime_ns == made  # read back
+    kept.write_bytes(b"not rules at all")
+    assert fresh("tvångskollektiviseringen") == expected  # parsed again, and kept anew
+    assert kept.read_bytes() != b"not rules at all"
+    hyphens._dictionary.cache_clear()
+    hyphens.hyphenate.cache_clear()
+
+
 def test_a_drawn_name_breaks_at_a_soft_hyphen_and_shows_the_hyphen(qapp):
     from PySide6.QtGui import QFont, QFontMetricsF
 

@@ -14,6 +14,7 @@ from typing import Optional
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from kiosk.hyphens import keep_rules_in
 from kiosk.logs import setup_logging
 from kiosk.owner import ContentOwner
 from kiosk.paths import assets_dir, content_dir, data_dir
@@ -82,6 +83,7 @@ def start_kiosk(folder: Optional[str], windowed: bool, size: Optional[str], data
     screen = app.primaryScreen()
     dpi = min(max(screen.physicalDotsPerInch(), DPI_RANGE[0]), DPI_RANGE[1])
     owner = ContentOwner(path, data_dir(data), shown_as=str(path))
+    keep_rules_in(owner.store.data_dir)
     floor = Floor(owner, window_size(app, size, windowed), dpi, kiosk_mode=not windowed)
     floor.first_frame = FirstFrame(floor.window)
     floor.first_frame.painted.connect(floor.start)

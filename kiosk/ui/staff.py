@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, Signal, Slot
 from kiosk import __version__
 from kiosk.admin_lock import LockFile, PinLock
 from kiosk.content.result import LoadResult
-from kiosk.content.shipped_pin import shipped_pin_problem
 from kiosk.pin_file import PinFile
 from kiosk.ui.admin.gesture import AdminGesture
 from kiosk.ui.pages.base import ViewContext
@@ -107,6 +106,8 @@ class Staff(QObject):
         """The warning that the PIN is still the shipped one, while the content's PIN is in use
         and is that one (asked as the admin screen shows: after the PIN opened the pad, known
         without another check)."""
+        from kiosk.content.shipped_pin import shipped_pin_problem  # it reads YAML: not before the first frame
+
         exhibit = self._ctx.exhibit
         if self.pin_hash() != exhibit.admin.pin_hash:
             return ()
