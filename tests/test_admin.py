@@ -605,10 +605,23 @@ def broken_copy(folder: Path, strays: int = 1) -> LoadResult:
 def test_screen_shows_the_status_and_no_problems(screen_for, shipped_exhibit, ctx):
     screen = screen_for(LoadResult(shipped_exhibit, ()))
     assert screen.findChild(QLabel, "admin-title").text() == ctx.label("admin_title")
-    assert screen.findChild(QLabel, "status").text() == ctx.label(
-        "admin_status", version="1.2.3", content="content", loaded="09:30")
+    status = screen.findChild(QLabel, "status").text()
+    assert status == ctx.label("admin_status", version="1.2.3", content=str(Path("content").resolve()),
+                               loaded="09:30")
+    assert "content content" not in status  # the folder is named whole, where it is
     assert screen.findChild(QLabel, "no-problems").text() == ctx.label("admin_no_problems")
     assert screen.shown_problems() == []
+
+
+def test_going_back_is_the_primary_action_where_next_sits_and_quitting_is_quiet_and_apart(
+        screen_for, shipped_exhibit):
+    screen = screen_for(LoadResult(shipped_exhibit, ()))
+    back, reload_, quit_ = (screen.findChild(QPushButton, name)
+                            for name in ("admin-back", "admin-reload", "admin-exit"))
+    assert back.property("role") == "primary" and quit_.property("role") == "quiet"
+    right = lambda button: button.mapTo(screen, button.rect().bottomRight()).x()  # noqa: E731
+    assert right(back) == max(right(b) for b in (back, reload_, quit_))  # the corner of a visitor's Next
+    assert quit_.mapTo(screen, quit_.rect().topLeft()).x() < screen.width() // 4  # at the far end
 
 
 @pytest.mark.parametrize("name, signal, label", [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, Optional
 
 from PySide6.QtCore import Qt, Signal
@@ -47,7 +48,7 @@ class AdminScreen(QWidget):
         self._notices_of = notices
         self._notices: tuple[Problem, ...] = ()
         self._result = result
-        self._content_dir = content_dir
+        self._content_dir = str(Path(content_dir).resolve())  # the folder itself, not "content"
         self._version = version
         self._loaded_at = loaded_at
         self.setObjectName("admin-screen")
@@ -65,9 +66,11 @@ class AdminScreen(QWidget):
         self.scroll.setFocusPolicy(Qt.NoFocus)
         self.scroll.setWidget(self.problem_list)
         QScroller.grabGesture(self.scroll.viewport(), QScroller.LeftMouseButtonGesture)
-        self.back_button = button(ctx.label("admin_back"), "quiet", "admin-back")
+        # Back to the exhibit is what staff do most, where a visitor's Next is; quitting is
+        # the deliberate step, quiet and apart at the other end.
+        self.back_button = button(ctx.label("admin_back"), "primary", "admin-back")
         self.reload_button = button(ctx.label("admin_reload"), "", "admin-reload")
-        self.exit_button = button(ctx.label("admin_exit"), "primary", "admin-exit")
+        self.exit_button = button(ctx.label("admin_exit"), "quiet", "admin-exit")
         self._texts = Texts(ctx)
         for widget, name in ((self.title, "admin_title"), (self.problems_heading, "admin_problems"),
                              (self.back_button, "admin_back"), (self.reload_button, "admin_reload"),
@@ -87,10 +90,10 @@ class AdminScreen(QWidget):
         self._problem_layout.setSpacing(ui.px(14))
         buttons = QHBoxLayout()
         buttons.setSpacing(ui.gap)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.reload_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.exit_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.back_button)
         for wide in (self.back_button, self.reload_button, self.exit_button):
             wide.setMinimumWidth(ui.tap_px * 3)
         outer = QVBoxLayout(self)
