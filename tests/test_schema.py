@@ -116,7 +116,7 @@ def test_schema_and_loader_agree_on_a_single_item_without_its_dash(tmp_path, cap
 @pytest.mark.parametrize("old, new, says", [
     pytest.param('background: "#15171a"', "background: dark grey",
                  "'dark grey' does not match '^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$'", id="colour"),
-    pytest.param('series: ["#c9a66b", "#b3261e", "#6f8fa6", "#8a9a5b"]', "series: []", "[] should be non-empty",
+    pytest.param('series: ["#c9a66b", "#d8d2c8", "#7f9db3", "#8f9c63"]', "series: []", "[] should be non-empty",
                  id="empty-palette"),
     pytest.param("theme:\n", "theme:\n  timings: {page_turn_ms: 0}\n",
                  "0 is less than or equal to the minimum of 0", id="zero"),

@@ -54,15 +54,16 @@ class Colours:
     background: Colour = field(default="#15171a", metadata=doc("Screen background."))
     surface: Colour = field(default="#22252a", metadata=doc("Tiles, panels and buttons."))
     text: Colour = field(default="#ece7df", metadata=doc("Body text."))
-    muted: Colour = field(default="#a39e95", metadata=doc("Captions, credits and secondary text."))
-    accent: Colour = field(default="#b3261e", metadata=doc("Highlights, the pressed state, key figures."))
-    accent_text: Colour = field(default="#ffffff", metadata=doc("Text on accent-coloured buttons."))
+    muted: Colour = field(default="#b8b2a7", metadata=doc("Captions, credits and secondary text."))
+    accent: Colour = field(default="#e8695e", metadata=doc(
+        "Highlights, the pressed state, dates, the chosen event and the current page."))
+    accent_text: Colour = field(default="#15171a", metadata=doc("Text on accent-coloured buttons."))
     series: tuple[Colour, ...] = field(
-        default=("#c9a66b", "#b3261e", "#6f8fa6", "#8a9a5b"),
+        default=("#c9a66b", "#d8d2c8", "#7f9db3", "#8f9c63"),
         metadata=doc("Colours of a chart's series, in order.", non_empty="the chart palette needs at least "
                      "one colour: list some, like [\"#c9a66b\", \"#b3261e\"], or remove the key for the default"),
     )
-    unknown: Colour = field(default="#6b6660", metadata=doc("Hatching of unknown figures in charts."))
+    unknown: Colour = field(default="#938e86", metadata=doc("Hatching of unknown figures in charts."))
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import yaml
 
 from . import model
 from .charts import resolve_chart
+from .contrast import failing
 from .context import INVALID, Context, child
 from .convert import convert, convert_mapping
 from .model import Chapter, Exhibit, Language
@@ -96,10 +97,19 @@ def _load_exhibit_file(root, prefix, problems, used):
     exhibit = convert_mapping(node, Exhibit, ctx, ())
     if exhibit is INVALID:
         return None, ctx, node, languages
+    _check_contrast(exhibit, node, ctx)
     first_of_each: dict[str, Language] = {}
     for language in exhibit.languages:  # a code listed twice is reported (in _languages), shown once
         first_of_each.setdefault(language.code, language)
     return dataclasses.replace(exhibit, languages=tuple(first_of_each.values())), ctx, node, languages
+
+
+def _check_contrast(exhibit, node: yaml.Node, ctx: Context) -> None:
+    """A warning at each colour of the theme that visitors could not read well enough."""
+    theme = child(node, "theme")
+    colours = child(theme, "colours", theme if theme is not None else node)
+    for pair in failing(exhibit.theme.colours):
+        ctx.warning(child(colours, pair.key, colours), ("theme", "colours", pair.key), pair.problem())
 
 
 def _languages(node: yaml.Node, ctx: Context) -> tuple[str, ...]:

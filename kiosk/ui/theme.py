@@ -172,7 +172,7 @@ QLabel {{ background: transparent; }}
 QLabel[role="display"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.display)}px;
     font-weight: bold; color: {c.text}; }}
 QLabel[role="figure"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.display)}px;
-    font-weight: bold; color: {c.accent}; }}
+    font-weight: bold; color: {c.text}; }}
 QLabel[role="title"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title)}px; font-weight: bold; }}
 QLabel[role="heading"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title * HEADING_SHARE)}px;
     font-weight: bold; color: {c.text}; }}
@@ -202,15 +202,15 @@ QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text}; b
 QPushButton[role="primary"]:pressed {{ background: {c.text}; color: {c.background}; border-color: {c.text}; }}
 QPushButton[role="primary"]:disabled {{ background: transparent; color: {c.muted}; border-color: {c.surface}; }}
 QPushButton[role="quiet"] {{ background: transparent; border-color: {c.muted}; }}
-QPushButton[role="quiet"]:pressed {{ background: {c.accent}; border-color: {c.accent}; }}
+QPushButton[role="quiet"]:pressed {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent}; }}
 QPushButton[role="tile"] {{ background: {c.surface}; border-radius: {radius}px; padding: 0;
     text-align: left; }}
-QPushButton[role="tile"]:pressed {{ background: {c.accent}; }}
+QPushButton[role="tile"]:pressed {{ background: {c.background}; border-color: {c.accent}; }}
 QPushButton[role="tile"][selected="true"] {{ border-color: {c.accent}; }}
 QPushButton[role="arrow"] {{ background: transparent; border-color: {c.muted}; padding: 0;
     min-width: {ui.tap_px - 2 * border}px; max-width: {ui.tap_px - 2 * border}px;
     min-height: {ui.tap_px - 2 * border}px; max-height: {ui.tap_px - 2 * border}px; font-family: "{f.heading}"; font-size: {ui.text_px(s.title * 0.8)}px; }}
-QPushButton[role="arrow"]:pressed {{ background: {c.accent}; border-color: {c.accent}; }}
+QPushButton[role="arrow"]:pressed {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent}; }}
 QPushButton[role="arrow"]:disabled {{ color: {c.surface}; border-color: {c.surface}; }}
 QPushButton[role="key"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title)}px; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
