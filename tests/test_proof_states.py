@@ -208,8 +208,11 @@ def test_a_longer_timeline_event_is_proofed_whole_as_the_window_shows_it(qapp, t
     for index in (shorter, longest, shorter, longest):
         view.timeline.cards[index].click()
         proof.shoot(f"event-{index}")
-        label = view.detail.text_label
+        label, panel, viewport = view.detail.text_label, view.detail, view._area.viewport()
         if label.height() < label.heightForWidth(label.width()):
             cut.append((index, label.height(), label.heightForWidth(label.width())))
+        bottom = panel.mapTo(viewport, panel.rect().bottomLeft()).y()
+        if bottom > viewport.height():  # the page scrolled to show the tapped event whole
+            cut.append((index, "panel ends below the screen", bottom, viewport.height()))
     proof.kiosk.stop()
-    assert cut == [], "an event's text was shot cut (event, height shown, height needed)"
+    assert cut == [], "an event was shot cut (event, height shown, height needed)"

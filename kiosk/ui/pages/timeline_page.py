@@ -59,10 +59,14 @@ class TimelinePageView(PageView):
         # Where the page is too low for the line and an open event, the page scrolls up.
         self._area = scroll_area(Qt.Orientation.Vertical, self)
         self._area.setWidget(content)
+        # The open event's panel grows with its text a few layout passes after the tap: each
+        # time the page's height changes, the whole panel is brought into view again.
+        self._area.verticalScrollBar().rangeChanged.connect(self._reveal_event)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._area)
         self._portrait = False
+        self._revealing = False  # an event was tapped: its panel is kept in view as it grows
         self._open_first()
 
     def _update_style(self) -> None:
@@ -76,7 +80,14 @@ class TimelinePageView(PageView):
         self.detail.show_event(events[index], events[index - 1] if index > 0 else None,
                                events[index + 1] if index + 1 < len(events) else None)
         self._area.widget().layout().activate()
-        self._area.ensureWidgetVisible(self.detail, 0, self.ctx.ui.gap)
+        self._revealing = True
+        self._reveal_event()
+
+    @Slot()
+    def _reveal_event(self) -> None:
+        """Scroll the page so that the tapped event's panel shows whole, if it can."""
+        if self._revealing and self.detail.isVisibleTo(self):
+            self._area.ensureWidgetVisible(self.detail, 0, self.ctx.ui.gap)
 
     @Slot()
     def close_event(self) -> None:
@@ -116,6 +127,7 @@ class TimelinePageView(PageView):
         """The first event told, the line and the page at their start."""
         if self.page.events:
             self.open_event(0)
+        self._revealing = False  # the page opens at its top, with its title
         self.timeline.reset_scroll()
         scroll_to_start(self._area)
 
