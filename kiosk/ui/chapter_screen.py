@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from PySide6.QtCore import QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Chapter
+from kiosk.ui.page_dots import PageDots
 from kiosk.ui.pages.base import Texts, ViewContext
 from kiosk.ui.pagestack import PageStack
 from kiosk.ui.widgets import button, language_buttons, text_size_button
@@ -17,42 +17,6 @@ if TYPE_CHECKING:
     from kiosk.ui.library import PageLibrary
 
 BACK_ARROW, NEXT_ARROW = "\u2039", "\u203a"
-
-
-class PageDots(QWidget):
-    """One dot per page, the current one filled: where the visitor is in the chapter."""
-
-    def __init__(self, ctx: ViewContext, parent: Optional[QWidget] = None):
-        super().__init__(parent)
-        self._ctx = ctx
-        self._count, self._current = 0, 0
-        self.setFixedHeight(ctx.ui.px(16))
-        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
-
-    def apply(self, ctx: ViewContext) -> None:
-        """Draw the dots in ``ctx``'s colours."""
-        self._ctx = ctx
-        self.set_pages(self._current, self._count)
-
-    def set_pages(self, current: int, count: int) -> None:
-        self._current, self._count = current, count
-        step = self._ctx.ui.px(28)
-        self.setFixedWidth(max(1, step * count))
-        self.update()
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
-        ui = self._ctx.ui
-        step, radius = ui.px(28), ui.px(6)
-        for index in range(self._count):
-            centre_x = step * index + step / 2
-            current = index == self._current
-            colour = ui.colour("accent") if current else QColor(ui.colour("muted"))
-            painter.setPen(Qt.NoPen if current else colour)
-            painter.setBrush(colour if current else Qt.NoBrush)
-            size = radius * (1.0 if current else 0.75)
-            painter.drawEllipse(QRectF(centre_x - size, self.height() / 2 - size, 2 * size, 2 * size))
 
 
 class ChapterScreen(QWidget):
@@ -89,7 +53,8 @@ class ChapterScreen(QWidget):
         self.indicator = QLabel()
         self.indicator.setProperty("role", "caption")
         self.indicator.setAlignment(Qt.AlignCenter)
-        self.dots = PageDots(ctx)
+        self.dots = PageDots()
+        self.dots.set_theme(ui)
         self._texts = Texts(ctx)
         for widget, words in ((self.home_button, lambda c: c.label("home")),
                               (self.sources_button, lambda c: c.label("sources")),
@@ -106,6 +71,7 @@ class ChapterScreen(QWidget):
         self.previous_button.clicked.connect(self.previous_requested)
         self.next_button.clicked.connect(self.next_requested)
         self.stack.page_requested.connect(self.page_requested)
+        self.dots.page_requested.connect(self._on_dot)
 
     def _lay_out(self) -> None:
         ui = self.ctx.ui
@@ -117,8 +83,8 @@ class ChapterScreen(QWidget):
             top.addWidget(choice)
         top.addWidget(self.text_size_button)
         top.addWidget(self.sources_button)
-        middle = QVBoxLayout()
-        middle.setSpacing(ui.px(10))
+        middle = QHBoxLayout()
+        middle.setSpacing(ui.gap)
         middle.addWidget(self.indicator, 0, Qt.AlignCenter)
         middle.addWidget(self.dots, 0, Qt.AlignCenter)
         bottom = QHBoxLayout()
@@ -141,7 +107,7 @@ class ChapterScreen(QWidget):
         """Show the screen's own words and dots in ``ctx`` (the caller applies the page views)."""
         self.ctx = ctx
         self._texts.apply(ctx)
-        self.dots.apply(ctx)
+        self.dots.set_theme(ctx.ui)
         self._update_controls(self._page)
 
     def open_chapter(self, index: int, chapter: Chapter, page: int = 0) -> None:
@@ -161,10 +127,17 @@ class ChapterScreen(QWidget):
         self._page = page
         count = len(self.chapter.pages) if self.chapter else 0
         self.indicator.setText(self.ctx.label("page_of", page=page + 1, count=count))
-        self.dots.set_pages(page, count)
+        self.dots.set_pages(count, page, self.indicator.text())
+        self.dots.setAccessibleName(self.indicator.text())
         self.previous_button.setEnabled(page > 0)
         current = self.chapter.pages[page] if self.chapter and page < count else None
         self.sources_button.setVisible(bool(current and current.sources))
+
+    @Slot(int)
+    def _on_dot(self, page: int) -> None:
+        """A tap on a page's dot: that page (the window decides, as for a swipe)."""
+        if page != self._page:
+            self.page_requested.emit(page)
 
     @property
     def busy(self) -> bool:
