@@ -358,3 +358,20 @@ def test_pyqtgraph_is_configured_by_the_theme_once_charts_are_made(chart_page):
     chart_page("personnel")
     assert pg._kiosk_configured
     assert pg.getConfigOption("antialias") is True and pg.getConfigOption("background") is None
+
+
+def test_an_unknown_figure_runs_the_whole_length_and_says_so_at_its_start(chart_page, shipped_exhibit):
+    """No short stub that reads as a small number: a figure not known is a bar as long as the
+    longest figure's, hatched, with "Not known" inside its start."""
+    view = chart_page("gpu-1924")
+    chart = view.chart
+    spec = shipped_exhibit.chapter("02-secret-police").page_by_id("gpu-1924").chart
+    cells = [(s, c, cell) for s, series in enumerate(spec.series_resolved) for c, cell in enumerate(series.cells)]
+    longest = max(chart.bar_rect(s, c).width() for s, c, cell in cells if cell.kind.name == "KNOWN")
+    unknown = [(s, c) for s, c, cell in cells if cell.kind.name == "UNKNOWN"]
+    assert unknown
+    for s, c in unknown:
+        bar, label = chart.bar_rect(s, c), chart.plot.label_rect((s, c))
+        assert chart.figure_text(s, c) == "Not known"
+        assert bar.width() >= longest - 2
+        assert bar.contains(label.center()) and label.left() - bar.left() < bar.width() / 4

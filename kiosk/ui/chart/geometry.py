@@ -38,25 +38,25 @@ class Bar:
         return self.start + (self.end - self.start) * progress
 
 
-def _value_span(spec: ChartSpec) -> tuple[float, float, float]:
-    """The value axis' base, the data's top and the length of an unknown figure's bar."""
+def _value_span(spec: ChartSpec) -> tuple[float, float]:
+    """The value axis' base and the data's top.
+
+    An unknown figure's bar runs the whole length, from the base to the top, hatched and
+    marked "not known" at its start: a short stub would read as a small number, and a bar as
+    long as the whole chart, striped and named, reads as no figure at all."""
     known = [c.value for s in spec.series_resolved for c in s.cells if c.kind is CellKind.KNOWN]
     if spec.scale == "log":
         positive = [v for v in known if v > 0] or [1.0]
         # The base sits one decade below the smallest figure's decade, so the smallest known
-        # bar still has a readable length. An unknown bar spans the bottom decade: shorter than
-        # every known bar, ending on a decade line rather than on any figure; its hatching and
-        # label say "not known" (a log axis has no zero to fall back on).
-        return math.floor(math.log10(min(positive))) - 1, math.log10(max(positive)), 1.0
-    top = max(known + [1.0])
-    # A tenth of the largest figure: long enough to see and tap, too short to pass for a figure.
-    return 0.0, top, top / 10
+        # bar still has a readable length (a log axis has no zero).
+        return math.floor(math.log10(min(positive))) - 1, math.log10(max(positive))
+    return 0.0, max(known + [1.0])
 
 
 def layout_bars(spec: ChartSpec) -> tuple[dict[tuple[int, int], Bar], float, float]:
     """Every cell's bar keyed by (series, category), the value axis' base and data top."""
     log = spec.scale == "log"
-    base, top, unknown_len = _value_span(spec)
+    base, top = _value_span(spec)
     n_series = max(1, len(spec.series_resolved))
     line = spec.kind == "line"
     slot = 1.0 if line else GROUP / n_series
@@ -68,7 +68,7 @@ def layout_bars(spec: ChartSpec) -> tuple[dict[tuple[int, int], Bar], float, flo
             if cell.kind is CellKind.KNOWN:
                 end = (math.log10(cell.value) if cell.value > 0 else base) if log else cell.value
             elif cell.kind is CellKind.UNKNOWN:
-                end = base + unknown_len
+                end = top
             else:
                 end = base
             bars[s, c] = Bar(centre, thickness, base, end, cell.kind)
@@ -98,6 +98,9 @@ def value_top(bars: dict[tuple[int, int], Bar], label_lengths: dict[tuple[int, i
     tight = base + (max(top, base + 1e-9) - base) * 1.02
     needed = {}
     for key, bar in bars.items():
+        if bar.kind is CellKind.UNKNOWN:  # its words are written inside it, at its start
+            needed[key] = tight
+            continue
         room = length - 2 * pad - label_lengths[key]
         needed[key] = base + (bar.end - base) * length / room if room > 1 else tight
     loose = max(tight, *needed.values())

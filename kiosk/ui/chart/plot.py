@@ -119,6 +119,8 @@ class ChartPlot(pg.PlotWidget):
             label = self.labels[s, c]
             label.setText(text, color=ui.colour("text" if known else "muted"))
             label.setFont(ui.font("caption"))
+            # Written on its hatching, an unknown's words sit on a patch of the background.
+            label.fill = pg.mkBrush(ui.colour("background")) if bar.kind is CellKind.UNKNOWN else pg.mkBrush(None)
 
     def apply(self, ctx: ViewContext) -> None:
         """Draw the same items in ``ctx``: its language's names and figures, its fonts and colours."""
@@ -213,6 +215,14 @@ class ChartPlot(pg.PlotWidget):
         for key, bar in self.bars.items():
             label, inside = self.labels[key], key in self.inside
             step = -pad if inside else pad
+            if bar.kind is CellKind.UNKNOWN:  # "Not known", inside the start of its full-length bar
+                if self.horizontal:
+                    label.setAnchor((0, 0.5))
+                    label.setPos(bar.start + pad * px_x, bar.centre)
+                else:
+                    label.setAnchor((0.5, 1))
+                    label.setPos(bar.centre, bar.start + pad * px_y)
+                continue
             if self.horizontal:
                 label.setAnchor((1, 0.5) if inside else (0, 0.5))
                 label.setPos(bar.end + step * px_x, bar.centre)
