@@ -21,7 +21,8 @@ TOUCH = QTest.createTouchDevice()
 # The offscreen platform warns on every top-level window whose layout sets a minimum size.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-LETTERS, BANDITS, WHITE_GUARD, SOCIALLY_DANGEROUS = 7, 0, 2, 5
+BANDITS, FOREIGNERS, WHITE_GUARD, SOCIALLY_DANGEROUS = 0, 1, 2, 5
+LETTERS = 6  # in the letters variant only: the shipped chart counts people alone
 ARRESTED, KILLED = 0, 1
 
 
@@ -38,6 +39,34 @@ def chart_page(qtbot, qapp, view_context, shipped_exhibit):
         view = ChartPageView(page, ctx)
         qtbot.addWidget(view)
         view.resize(size)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    return make
+
+
+@pytest.fixture
+def letters_chart(qtbot, qapp, view_context, content_copy):
+    """The 1924 chart as a museum might write it: its letters row back in (a figure for the
+    arrested column, "-" for the killed: it does not apply), on a log scale when asked."""
+    from kiosk.content.loader import load_exhibit
+
+    def make(scale: str = "linear") -> ChartPageView:
+        folder = content_copy / "chapters" / "02-secret-police"
+        with (folder / "gpu-1924.csv").open("a", encoding="utf-8") as csv_file:
+            csv_file.write("Letters read,5078174,-,Lästa brev\n")
+        if scale == "log":
+            chapter = folder / "chapter.yaml"
+            text = chapter.read_text(encoding="utf-8")
+            chapter.write_text(text.replace("      kind: horizontal-bar\n", "      kind: horizontal-bar\n      scale: log\n", 1),
+                               encoding="utf-8")
+        result = load_exhibit(content_copy)
+        assert not result.errors, result.errors
+        view = ChartPageView(result.exhibit.chapter("02-secret-police").page_by_id("gpu-1924"),
+                             dataclasses.replace(view_context, exhibit=result.exhibit))
+        qtbot.addWidget(view)
+        view.resize(1920, 1080)
         view.show()
         qtbot.waitExposed(view)
         return view
@@ -68,7 +97,7 @@ def test_a_tapped_bar_reveals_its_exact_figure_and_unit(qtbot, chart_page):
     assert revealed.args == [ARRESTED, BANDITS]
     texts = callout_texts(view)
     assert "11,453" in texts
-    assert "people, organizations or letters" in texts
+    assert "people" in texts
     assert "Arrested or checked · Arrested “bandits”" in texts
 
 
@@ -84,10 +113,10 @@ def test_a_tap_anywhere_in_a_row_selects_the_nearest_bar_of_that_row(qtbot, char
 def test_a_bar_with_a_note_shows_the_note(qtbot, chart_page):
     view = chart_page("gpu-1924")
     with qtbot.waitSignal(view.chart.value_revealed):
-        tap(view, ARRESTED, LETTERS)
+        tap(view, ARRESTED, FOREIGNERS)
     texts = callout_texts(view)
-    assert "5,078,174" in texts
-    assert "These are letters, not people. The source still counts them in its total of 5,136,558." in texts
+    assert "2,468" in texts
+    assert "Of them, 357 were expelled from the country and 1,542 were counted as spies." in texts
 
 
 def test_an_unknown_figure_is_drawn_hatched_and_labelled_never_as_zero(qtbot, chart_page, view_context):
@@ -111,11 +140,28 @@ def test_an_unknown_figure_is_drawn_hatched_and_labelled_never_as_zero(qtbot, ch
     texts = callout_texts(view)
     assert "Not known" in texts
     assert "The source leaves this figure blank. It is not known." in texts
-    assert "people, organizations or letters" not in texts
+    assert "people" not in texts  # no unit for what is not a number
 
 
-def test_a_figure_that_does_not_apply_has_no_bar_but_says_so(chart_page):
+def test_the_1924_bars_are_as_long_as_their_figures(chart_page, shipped_exhibit):
+    """A lay visitor reads a bar's length: 1,858 killed is drawn a sixth as long as 11,453
+    arrested, not three quarters as long as it was on a log scale."""
     view = chart_page("gpu-1924")
+    chart = view.chart
+    spec = shipped_exhibit.chapter("02-secret-police").page_by_id("gpu-1924").chart
+    plot = chart.plot.plot_area()
+    known = [(chart.bar_rect(s, c), cell.value) for s, series in enumerate(spec.series_resolved)
+             for c, cell in enumerate(series.cells) if cell.kind.name == "KNOWN"]
+    assert len(known) >= 6
+    assert all(abs(bar.left() - plot.left()) <= 2 for bar, _ in known), "every bar starts at the axis"
+    per_person = [bar.width() / value for bar, value in known]
+    assert max(per_person) - min(per_person) <= 2.0 / min(value for _, value in known), known  # to a pixel
+    bandits_killed = chart.bar_rect(KILLED, BANDITS).width() / chart.bar_rect(ARRESTED, BANDITS).width()
+    assert bandits_killed == pytest.approx(1_858 / 11_453, abs=0.01)
+
+
+def test_a_figure_that_does_not_apply_has_no_bar_but_says_so(letters_chart):
+    view = letters_chart()
     chart = view.chart
     assert chart.bar_rect(KILLED, LETTERS).width() <= 1  # no bar: at most the rounding of a line
     assert chart.figure_text(KILLED, LETTERS) == "Does not apply"
@@ -180,8 +226,8 @@ def test_another_tap_moves_the_reveal_and_a_tap_elsewhere_clears_it(qtbot, chart
     assert callout_texts(view) == []
 
 
-def test_the_log_chart_writes_figures_not_exponents(chart_page):
-    view = chart_page("gpu-1924")
+def test_the_log_chart_writes_figures_not_exponents(letters_chart):
+    view = letters_chart("log")
     chart = view.chart
     assert chart.figure_text(ARRESTED, LETTERS) == "5,078,174"
     assert chart.figure_text(KILLED, BANDITS) == "1,858"
@@ -191,8 +237,8 @@ def test_the_log_chart_writes_figures_not_exponents(chart_page):
 def test_reset_clears_the_reveal(qtbot, chart_page):
     view = chart_page("gpu-1924")
     with qtbot.waitSignal(view.chart.value_revealed):
-        tap(view, ARRESTED, LETTERS)
-    assert "5,078,174" in callout_texts(view)
+        tap(view, ARRESTED, BANDITS)
+    assert "11,453" in callout_texts(view)
     with qtbot.waitSignal(view.chart.reveal_cleared):
         view.reset()
     assert view.chart.revealed is None
@@ -248,7 +294,7 @@ def _bar_is_painted(view: ChartPageView, series: int, category: int, view_contex
     return _close(QColor(image.pixel(middle)), view_context.ui.series_colour(series))
 
 
-@pytest.mark.parametrize("page_id, cell", [("personnel", (0, 1)), ("gpu-1924", (ARRESTED, LETTERS))])
+@pytest.mark.parametrize("page_id, cell", [("personnel", (0, 1)), ("gpu-1924", (ARRESTED, SOCIALLY_DANGEROUS))])
 def test_with_growing_off_a_page_built_off_screen_shows_its_bars_in_full(qtbot, qapp, shipped_exhibit,
                                                                         view_context, page_id, cell):
     ctx = _still_context(shipped_exhibit, qapp)

@@ -47,7 +47,8 @@ PERSONNEL = {
 }
 CIVIL_SERVANTS_NO_YEAR = 26_000  # the notes give no year: must not be in the chart
 
-# What the GPU did in 1924: (row as shown, arrested or checked, killed).
+# What the GPU did to people in 1924: (row as shown, arrested or checked, killed). The source's
+# two rows that are not people are not in the chart (GPU_1924_NOT_PEOPLE), but beside it.
 GPU_1924 = [
     ("Arrested “bandits”", 11_453, 1_858),
     ("Arrested foreigners and spies", 2_468, UNKNOWN),
@@ -55,10 +56,9 @@ GPU_1924 = [
     ("Menshevik and Socialist-Revolutionary groups broken up", 6_262, UNKNOWN),
     ("Thieves and “NEP-men” expelled", 4_500, UNKNOWN),
     ("“Socially dangerous individuals” put under individual supervision", 18_200, UNKNOWN),
-    ("Companies and government bodies supervised", 15_501, UNKNOWN),
-    ("Letters read", 5_078_174, NA),
 ]
-GPU_1924_TOTALS = {"Arrested or checked": 5_136_558, "Killed": 1_990}
+GPU_1924_NOT_PEOPLE = {"companies and government bodies supervised": 15_501, "letters read": 5_078_174}
+GPU_1924_TOTALS = {"Arrested or checked": 5_136_558, "Killed": 1_990}  # the source's, as it gives them
 GPU_1924_COLUMNS = {"Arrested or checked": "arrested", "Killed": "killed"}
 FOREIGNERS_EXPELLED, SPIES, WHITE_GUARD_OPERATIONS = 357, 1_542, 81
 
@@ -88,7 +88,7 @@ ALLOWED_NUMBERS = (
     | set(PERSONNEL.values())
     | {CIVIL_SERVANTS_NO_YEAR}
     | {v for _, a, k in GPU_1924 for v in (a, k) if isinstance(v, int)}
-    | set(GPU_1924_TOTALS.values())
+    | set(GPU_1924_TOTALS.values()) | set(GPU_1924_NOT_PEOPLE.values())
     | {FOREIGNERS_EXPELLED, SPIES, WHITE_GUARD_OPERATIONS}
     | {value for value, _ in KEY_FIGURES.values()}
     | {GRAIN_BEFORE, GRAIN_AFTER}
@@ -257,7 +257,7 @@ def test_civil_servants_never_given_a_year(exhibit):
 
 def test_gpu_1924_chart(exhibit):
     chart = page(exhibit, "02-secret-police/gpu-1924").chart
-    assert chart.scale == "log", "the letters dwarf every other row: the chart needs a log scale"
+    assert chart.scale == "linear", "a bar's length must be its number of people: no log scale"
     assert [en(c) for c in chart.categories_resolved] == [row[0] for row in GPU_1924]
     assert [en(s.label) for s in chart.series_resolved] == list(GPU_1924_TOTALS)
     for index, label in enumerate(GPU_1924_TOTALS):
@@ -265,9 +265,25 @@ def test_gpu_1924_chart(exhibit):
         assert len(series.cells) == len(GPU_1924)
         for row, cell in zip(GPU_1924, series.cells):
             check_cell(cell, row[1 + index], f"GPU 1924 {row[0]!r} / {label}")
-        assert series.total == GPU_1924_TOTALS[label], f"{label}: declared total {series.total}"
-        known = sum(c.value for c in series.cells if c.kind is CellKind.KNOWN)
-        assert known == GPU_1924_TOTALS[label], f"{label}: the known figures add up to {known}"
+    # Killed: the chart's known figures are all the source's, and add up to its total.
+    killed = series_by_label(chart, "Killed")
+    assert killed.total == GPU_1924_TOTALS["Killed"] == sum(c.value for c in killed.cells if c.kind is CellKind.KNOWN)
+    # Arrested or checked: the people in the chart and the two rows that are not people make
+    # the source's total, which the footnote gives in both languages.
+    arrested = series_by_label(chart, "Arrested or checked")
+    people = sum(c.value for c in arrested.cells if c.kind is CellKind.KNOWN)
+    assert people + sum(GPU_1924_NOT_PEOPLE.values()) == GPU_1924_TOTALS["Arrested or checked"]
+    for lang in LANGUAGES:
+        footnote = {value for _, value in numbers_in(chart.footnote.get(lang), lang)}
+        assert set(GPU_1924_TOTALS.values()) <= footnote, f"{lang}: the footnote gives the source's totals"
+
+
+def test_gpu_1924_rows_that_are_not_people_are_named_beside_the_chart(exhibit):
+    chart_page = page(exhibit, "02-secret-police/gpu-1924")
+    for lang in LANGUAGES:
+        said = {value for _, value in numbers_in(chart_page.text.get(lang), lang)}
+        assert GPU_1924_NOT_PEOPLE["companies and government bodies supervised"] in said, lang
+    assert page(exhibit, "02-secret-police/letters").value == GPU_1924_NOT_PEOPLE["letters read"]
 
 
 def test_gpu_1924_csv_as_written():

@@ -263,7 +263,11 @@ class ChartPlot(pg.PlotWidget):
         height = item.getViewBox().boundingRect().height()
         if height < 2:  # not laid out yet: as high as the plot less its value axis
             height = self.height() - self.value_axis.height()
-        width = fitting_width(names, font, name_lines(height / max(1, len(names)), font), limit)
+        # No name is fitted to more lines than a name takes at most: a band that is tall at this
+        # moment (before the page gives the chart its final height) must not leave the column
+        # too narrow for the names once the bands shrink to their room.
+        lines = min(name_lines(height / max(1, len(names)), font), MOST_NAME_LINES)
+        width = fitting_width(names, font, lines, limit)
         self.category_axis.setWidth(round(width) + ui.px(NAME_GAP))
         self.getPlotItem().layout.activate()  # settle now, not on a later event: rects are exact at once
         return round(width)

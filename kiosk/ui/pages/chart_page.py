@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QMetaObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractScrollArea, QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import ChartPage
@@ -76,12 +76,19 @@ class ChartPageView(PageView):
             layout.addSpacing(ui.px(20))
             layout.addWidget(Rule(ui))
             layout.addSpacing(ui.px(RULE_TO_CHART))
+        self._page_area.viewport().installEventFilter(self)  # its height decides who scrolls
         layout.addWidget(self._page_area, 1)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_orientation()
 
+    def _measure_again(self) -> None:
+        """``_update_orientation`` once more, a turn of the event loop from now (a posted call,
+        dropped if the view goes first: no timer)."""
+        QMetaObject.invokeMethod(self, "_update_orientation", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
     def _update_orientation(self) -> None:
         """Text beside the chart on a landscape page, under it on a portrait one."""
         landscape = self.width() >= self.height()
@@ -114,7 +121,7 @@ class ChartPageView(PageView):
             # Where the whole body scrolls, the text beside the chart scrolls with it, whole
             # (one scroll on the page, never a scroll inside a scroll).
             self.layout().activate()
-            self._scroll_side(self.chart.minimumHeight() <= self._page_area.viewport().height(), side)
+            self._scroll_side(self._side_scrolls_alone(), side)
         else:  # the whole text under the chart, unless it would take too much of the page
             self._scroll_side(True)
             self.chart.setMinimumHeight(self.chart.least_height(inner))
@@ -128,6 +135,18 @@ class ChartPageView(PageView):
             scrolls = self.chart.minimumHeight() + capped > self._page_area.viewport().height()
             self._area.setFixedHeight(height if scrolls else capped)
         self.layout().activate()  # at once, so that the chart has its final size when shown
+        if landscape and self._side_scrolls_alone() != (self._area.widget() is self.side):
+            self._measure_again()  # laid out, the page area has another height: decide again
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.Resize and watched is self._page_area.viewport()
+                and self._landscape and self._side_scrolls_alone() != (self._area.widget() is self.side)):
+            self._measure_again()
+        return super().eventFilter(watched, event)
+
+    def _side_scrolls_alone(self) -> bool:
+        """Whether the chart fits the page's height, so that only the text beside it scrolls."""
+        return self.chart.minimumHeight() <= self._page_area.viewport().height()
 
     def _scroll_side(self, own: bool, width: int = 0) -> None:
         """The side text in a scroll area of its own (``own``), or set in the body, which scrolls,
@@ -156,6 +175,10 @@ class ChartPageView(PageView):
         self.chart.apply(self.ctx)
         if self._landscape is not None:  # laid out once already: again, to the new measure
             self._update_orientation()
+            # The chart's axes take their new fonts' size only as its plot lays out, after this:
+            # once that is done, measure again, so that whether the body scrolls is decided on
+            # the chart's true least height, as for a page built in these fonts.
+            self._measure_again()
 
     def page_shown(self) -> None:
         self.chart.grow()
