@@ -421,3 +421,42 @@ def test_an_unknown_figure_runs_the_whole_length_and_says_so_at_its_start(chart_
         assert chart.figure_text(s, c) == "Not known"
         assert bar.width() >= longest - 2
         assert bar.contains(label.center()) and label.left() - bar.left() < bar.width() / 4
+
+
+@pytest.mark.parametrize("page_id, cell", [("gpu-1924", (KILLED, BANDITS)), ("gpu-1924", (ARRESTED, SOCIALLY_DANGEROUS)),
+                                           ("personnel", (0, 1)), ("personnel", (1, 0))])
+def test_the_callout_sits_beside_its_bar_with_a_line_to_it(qtbot, chart_page, page_id, cell):
+    view = chart_page(page_id)
+    chart = view.chart
+    with qtbot.waitSignal(chart.value_revealed):
+        tap(view, *cell)
+    bar, callout = chart.bar_rect(*cell), QRectF(chart.callout.geometry())
+    reach = view.ctx.ui.tap_px
+    group = bar
+    for series in range(len(chart.spec.series_resolved)):
+        group = group.united(chart.bar_rect(series, cell[1])).united(chart._label_rect(series, cell[1]))
+    if chart.plot.horizontal:  # level with the bar after its row's bars, or just under or over the row
+        level = callout.top() <= bar.center().y() <= callout.bottom() and callout.left() >= group.right()
+        touching = min(abs(callout.top() - group.bottom()), abs(group.top() - callout.bottom())) <= reach
+        assert level or touching, (bar, group, callout)
+    else:  # beside the bar, at its height
+        gap = min(abs(callout.left() - bar.right()), abs(bar.left() - callout.right()))
+        assert gap <= reach and callout.top() <= bar.top() + reach
+    assert chart.leader.isVisible()
+    start, end = chart.leader.ends
+    assert bar.adjusted(-2, -2, 2, 2).contains(start) and callout.adjusted(-2, -2, 2, 2).contains(end)
+
+
+def test_a_tap_on_empty_space_above_the_columns_dismisses_the_callout_and_selects_nothing(qtbot, chart_page):
+    view = chart_page("personnel")
+    chart = view.chart
+    with qtbot.waitSignal(chart.value_revealed):
+        tap(view, 1, 0)  # 1925's civilians: a short column, with empty plot above it
+    bar = chart.bar_rect(1, 0)
+    above = QPoint(round(bar.center().x()), round(chart.plot.plot_area().top() + 4))
+    assert chart.bar_at(above) is None
+    with qtbot.waitSignal(chart.reveal_cleared):
+        point = chart.mapTo(view, above)
+        QTest.touchEvent(view, TOUCH).press(0, point, view).commit()
+        QTest.touchEvent(view, TOUCH).release(0, point, view).commit()
+    assert chart.revealed is None and callout_texts(view) == [] and not chart.leader.isVisible()

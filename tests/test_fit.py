@@ -196,3 +196,18 @@ def test_a_chart_too_tall_for_the_screen(tmp_path, qapp):
     assert fit_lines(root, sizes=["1366x768"], scales=[1.0]) == [
         "content/chapters/01-tall/chapter.yaml:5: warning: pages → 1 → chart: needs 1.2 screens at 1366×768 to "
         "show its bars and their names whole; show fewer bars or shorter names, or split the chart"]
+
+
+def test_a_footnote_that_runs_past_the_screen_beside_its_chart(tmp_path, qapp):
+    """The footnote sits under the text beside the chart: it too must show whole, not scroll."""
+    text = " ".join(f"Sentence {k} of the text beside the chart, which says what the bars are." for k in range(5))
+    footnote = " ".join(f"Note {k} on where the figures come from." for k in range(12))
+    chapters = {"01-note": {"chapter.yaml": chapter_yaml(pages=(
+        f"  - type: chart\n    text: {text}\n    chart:\n      kind: horizontal-bar\n      unit: people\n"
+        f"      categories: [Arrested, Released]\n      footnote: {footnote}\n"
+        "      series:\n        - label: People\n          values: [10, 20]\n"))}}
+    root = make_content(tmp_path, chapters)
+    found = fit_lines(root, sizes=["1366x768"], scales=[1.0])
+    assert found == [
+        "content/chapters/01-note/chapter.yaml:10: warning: pages → 1 → chart → footnote: does not fit beside "
+        "its chart at 1366×768 (needs 11 lines, 5 show, the rest scrolls); cut about 50 words"]

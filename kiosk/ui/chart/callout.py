@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Callable, Optional
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.pages.base import ViewContext
@@ -121,24 +121,30 @@ class Callout(QWidget):
 def callout_rect(anchor: QRectF, group: QRectF, bars: list[QRectF], words: list[QRectF], area: QRectF,
                  horizontal: bool, gap: float, widths: tuple[float, ...],
                  height_at: Callable[[int], int]) -> QRect:
-    """Where the callout goes: beside or over the tapped category, covering nothing else.
+    """Where the callout goes: beside the tapped bar, level with it, hiding no figure.
 
     ``anchor`` is the tapped bar with its figure, ``group`` every bar of its category; ``bars``
     and ``words`` the other bars and the figures and words it should leave visible; ``area``
-    where it may go; ``widths`` the widths to try, widest first. Where every place covers
-    something, the place that covers least: a bar may be covered in part, but a figure is
-    covered whole or not at all (a figure cut in half is worse than one hidden).
+    where it may go; ``widths`` the widths to try, widest first. The places are tried nearest
+    first (beside the bar, then under or over its row); the first that hides no figure or word
+    wins, though it may lie over part of another bar. Where every place hides something, the
+    place that hides least: a figure is covered whole or not at all (a figure cut in half is
+    worse than one hidden).
     """
     tried = []
-    for width in dict.fromkeys(round(min(w, area.width())) for w in widths):
-        height = height_at(width)
-        for order, rect in enumerate(_places(anchor, group, area, horizontal, gap, width, height)):
+    for order in range(3):  # beside the tapped bar first: the first place that hides no figure
+        for width in dict.fromkeys(round(min(w, area.width())) for w in widths):
+            height = height_at(width)
+            places = _places(anchor, group, area, horizontal, gap, width, height)
+            if order >= len(places):
+                continue
+            rect = places[order]
             if not area.contains(rect) or rect.intersects(group):
                 continue
-            cost = sum(_overlap(rect, bar) for bar in bars) / 4 + sum(_cut(rect, word) for word in words)
-            if cost == 0:
+            hidden = sum(_cut(rect, word) for word in words)
+            if hidden == 0:
                 return _pixels(rect)
-            tried.append((cost, -width, order, rect))
+            tried.append((hidden + sum(_overlap(rect, bar) for bar in bars) / 4, -width, order, rect))
     if tried:
         return _pixels(min(tried, key=lambda item: item[:3])[3])
     # Nowhere at all: over the other categories, centred on the group.
@@ -151,19 +157,72 @@ def callout_rect(anchor: QRectF, group: QRectF, bars: list[QRectF], words: list[
 
 def _places(anchor: QRectF, group: QRectF, area: QRectF, horizontal: bool, gap: float,
             width: int, height: int) -> list[QRectF]:
-    """The places to try, best first."""
-    if horizontal:  # at the right, where short bars leave room: under the group, over it, after it
+    """The places to try, best first: beside the tapped bar, level with it, then near it."""
+    def level(top: float) -> float:  # kept inside the area, as near ``top`` as it can be
+        return min(max(top, area.top()), area.bottom() - height)
+
+    if horizontal:  # after the group's longest bar, centred on the tapped one; else under or over it
         right = area.right() - width
-        return [QRectF(right, group.bottom() + gap, width, height),
-                QRectF(right, group.top() - gap - height, width, height),
-                QRectF(group.right() + gap, group.top(), width, height)]
-    places = []  # at the top: beside the group, over it, beside the bar alone
+        middle = level(anchor.center().y() - height / 2)
+        return [QRectF(group.right() + gap, middle, width, height),
+                QRectF(right, group.bottom() + gap, width, height),
+                QRectF(right, group.top() - gap - height, width, height)]
+    places = []  # beside the group at the tapped bar's top, right then left; over the group
     for rect in (group, anchor):
-        places += [QRectF(rect.right() + gap, area.top(), width, height),
-                   QRectF(rect.left() - gap - width, area.top(), width, height)]
+        places += [QRectF(rect.right() + gap, level(anchor.top()), width, height),
+                   QRectF(rect.left() - gap - width, level(anchor.top()), width, height)]
     centre = min(max(group.center().x() - width / 2, area.left()), area.right() - width)
     places.insert(2, QRectF(centre, group.top() - gap - height, width, height))
     return places
+
+
+class Leader(QWidget):
+    """A thin line from the tapped bar to its callout, over the plot and under the callout;
+    it takes no taps."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._line, self._pen = (QPointF(), QPointF()), QPen()
+        self.hide()
+
+    def connect_points(self, start: QPointF, end: QPointF, colour: QColor, width: int) -> None:
+        """Draw from ``start`` to ``end`` (in the parent's pixels)."""
+        pad = width + 2
+        box = QRectF(start, end).normalized().adjusted(-pad, -pad, pad, pad).toAlignedRect()
+        self.setGeometry(box)
+        offset = QPointF(box.topLeft())
+        self._line = (start - offset, end - offset)
+        self._pen = QPen(colour, width)
+        self.update()
+
+    @property
+    def ends(self) -> tuple[QPointF, QPointF]:
+        """The line's ends, in the parent's pixels."""
+        offset = QPointF(self.pos())
+        return self._line[0] + offset, self._line[1] + offset
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self._pen)
+        painter.drawLine(*self._line)
+
+
+def leader_ends(bar: QRectF, callout: QRectF, horizontal: bool) -> tuple[QPointF, QPointF]:
+    """From the bar's end (horizontal bars), or the top corner of an upright bar that faces the
+    callout, to the callout's nearest edge."""
+    if horizontal:
+        start = QPointF(bar.right(), bar.center().y())
+    else:
+        side = bar.left() if callout.center().x() < bar.center().x() else bar.right()
+        start = QPointF(side, bar.top())
+    x = callout.left() if callout.left() >= start.x() else callout.right() if callout.right() <= start.x() \
+        else start.x()
+    y = min(max(start.y(), callout.top()), callout.bottom())
+    if callout.left() <= start.x() <= callout.right():  # over or under the bar: to its near edge
+        y = callout.bottom() if callout.bottom() <= start.y() else callout.top()
+    return start, QPointF(x, y)
 
 
 def _pixels(rect: QRectF) -> QRect:

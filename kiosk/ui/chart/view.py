@@ -14,7 +14,7 @@ from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QPointF, QRect
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import CellKind, ChartSpec
-from kiosk.ui.chart.callout import Callout, Legend, callout_rect, label
+from kiosk.ui.chart.callout import Callout, Leader, Legend, callout_rect, label, leader_ends
 from kiosk.ui.chart.plot import NAME_GAP, NAME_SHARE, TICK, ChartPlot, Key
 from kiosk.ui.pages.base import ViewContext
 
@@ -35,6 +35,7 @@ class ChartView(QWidget):
         self._grow_pending = False
         self._build_frame()
         self.callout = Callout(ctx, self)
+        self.leader = Leader(self)  # from the tapped bar to its callout
         self._grow = QVariantAnimation(self)
         self._grow.setStartValue(0.0)
         self._grow.setEndValue(1.0)
@@ -182,6 +183,8 @@ class ChartView(QWidget):
         """Show one cell's figure, unit and note in the callout."""
         self._show_reveal(series, category)
         self.callout.show()
+        self.leader.show()
+        self.leader.raise_()
         self.callout.raise_()
 
     def _show_reveal(self, series: int, category: int) -> None:
@@ -206,6 +209,7 @@ class ChartView(QWidget):
             return
         self.plot.set_revealed(None)
         self.callout.hide()
+        self.leader.hide()
         self.reveal_cleared.emit()
 
     def _place_callout(self) -> None:
@@ -221,6 +225,8 @@ class ChartView(QWidget):
                 words.append(figure)
         area, ui = self._to_self(self.plot.plot_area()), self.ctx.ui
         area.setTop(0)  # over the plot, the axis title's row is free but for the words in it
+        if self.plot.horizontal:  # level with the last row, it may reach over the value axis
+            area.setBottom(self.height())
         words += [QRectF(w.geometry()) for w in (self.axis_title, self.legend)
                   if w is not None and w.isVisible() and w.parentWidget() is self]
         widths = (min(ui.px(560), area.width() * 0.9), ui.px(420), ui.px(300))
@@ -228,6 +234,11 @@ class ChartView(QWidget):
         place = callout_rect(anchor, group, bars, words, area, self.plot.horizontal, ui.gap / 2, widths,
                              self.callout.height_at)
         self.callout.setGeometry(place)
+        start, end = leader_ends(self.bar_rect(s, c), QRectF(place), self.plot.horizontal)
+        self.leader.connect_points(start, end, ui.colour("text"), max(1, ui.px(2)))
+        self.leader.setVisible(self.callout.isVisible() or self.callout.isVisibleTo(self))
+        self.leader.raise_()
+        self.callout.raise_()
         covered = {key for key in self.plot.bars
                    if key[1] != c and QRectF(place).intersects(self._label_rect(*key))}
         self.plot.set_revealed(self.plot.revealed, covered)
@@ -253,8 +264,17 @@ class ChartView(QWidget):
         return rect.translated(QPointF(self.plot.viewport().mapTo(self, QPoint(0, 0))))
 
     def bar_at(self, pos: QPoint) -> Optional[Key]:
-        """The (series, category) a tap at ``pos`` selects: anywhere in a category's band."""
-        return self.plot.hit(self.plot.viewport().mapFrom(self, pos))
+        """The (series, category) a tap at ``pos`` selects. A row of horizontal bars is one
+        target, its name included; an upright bar (or a point) is one within a finger's reach of
+        it, of its figure or under it, by its name: a tap in the empty space above selects nothing."""
+        key = self.plot.hit(self.plot.viewport().mapFrom(self, pos))
+        if key is None or self.plot.horizontal:
+            return key
+        reach = self.ctx.ui.tap_px / 2
+        near = [self.bar_rect(*key), self._label_rect(*key)]
+        if any(rect.adjusted(-reach, -reach, reach, reach).contains(QPointF(pos)) for rect in near):
+            return key
+        return key if pos.y() >= self.bar_rect(*key).bottom() else None
 
     # --- taps -----------------------------------------------------------------------------
 

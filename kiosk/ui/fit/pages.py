@@ -82,11 +82,18 @@ def _side_scrolls(view, stage) -> Iterator[Misfit]:
         return
     if not view.text.isVisibleTo(view):
         return
-    top = view.text.mapTo(area.widget(), QPoint(0, 0)).y()
-    needed, shown, past = _past(view.text, area.viewport().height() - top)
-    if past:
-        yield Misfit(("text",), "scrolls", say.SIDE_SCROLLS.format(
-            needed=plural(needed, "line"), shown=shown, words=plural(past, "word"), **_where(stage)))
+    # The text, and under it the chart's footnote (beside the chart on a landscape page): each
+    # must show whole beside the chart, not run on past the screen into a scroll.
+    for keys, label in ((("text",), view.text), (("chart", "footnote"), view.footnote)):
+        if not label.isVisibleTo(view) or area.widget() is not label.parentWidget() and \
+                not area.widget().isAncestorOf(label):
+            continue
+        top = label.mapTo(area.widget(), QPoint(0, 0)).y()
+        needed, shown, past = _label_past(label, area.viewport().height() - top)
+        if past:
+            yield Misfit(keys, "scrolls", say.SIDE_SCROLLS.format(
+                needed=plural(needed, "line"), shown=shown, words=plural(past, "word"), **_where(stage)))
+            return
 
 
 def _texts(view) -> list[tuple[str, QWidget]]:
