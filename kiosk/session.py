@@ -68,6 +68,7 @@ class State:
     text_scale: float = 1.0
     high_contrast: bool = False
     reduced_motion: bool = False
+    visited: frozenset = frozenset()  # the ids of the chapters opened in this visit
 
     def presentation(self) -> tuple:
         """What decides how every view looks (not what it shows)."""
@@ -137,6 +138,9 @@ class VisitorSession:
 
     def _move(self, reason: Reason, announce_same: bool = False, **changes) -> None:
         after = replace(self.state, **changes)
+        chapters = self.exhibit.chapters
+        if after.screen is Screen.CHAPTER and after.chapter < len(chapters):  # seen, until the reset
+            after = replace(after, visited=after.visited | {chapters[after.chapter].id})
         if after == self.state and not announce_same:
             return
         change = Change(self.state, after, reason, self._wall_clock())

@@ -94,7 +94,8 @@ def test_walking_to_a_state_goes_past_the_attract_screen_and_the_advisory(shippe
     advised = next(i for i, c in enumerate(shipped_exhibit.chapters) if c.advisory)
     session = VisitorSession(shipped_exhibit, clock=lambda: 0.0)
     walk_to(session, dataclasses.replace(at(advised, 1), text_scale=1.5, high_contrast=True))
-    assert session.state == State(Screen.CHAPTER, advised, 1, "en", 1.5, True)
+    visited = frozenset({shipped_exhibit.chapters[advised].id})  # the chapter, opened on the way
+    assert session.state == State(Screen.CHAPTER, advised, 1, "en", 1.5, True, visited=visited)
 
 
 def test_walking_to_a_state_in_front_of_an_advisory_stays_in_front_of_it(shipped_exhibit):

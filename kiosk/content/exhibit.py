@@ -198,6 +198,10 @@ class Labels:
     admin_no_pin: Text = field(default=Text.plain(
         "No admin PIN is set on this kiosk. Set one on this computer with: kiosk admin-pin"), metadata=label(
         "The PIN pad's words while no admin PIN is set (on the kiosk, or in this file)."))
+    visited: Text = field(default=Text.plain("Visited"), metadata=label(
+        "The mark on a chapter's home tile once the visitor has opened it (until the idle reset)."))
+    next_chapter: Text = field(default=Text.plain("Next chapter: {title}"), metadata=label(
+        "The next-page button on a chapter's last page; {title} (the next chapter's) is filled in.", "title"))
     closed: Text = field(default=Text.plain("Closed"), metadata=label(
         "Heading of the closed card, outside the opening hours."))
     open_again: Text = field(default=Text.plain("Open again {day} at {time}"), metadata=label(

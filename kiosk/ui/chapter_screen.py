@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Chapter
 from kiosk.ui.page_dots import PageDots
-from kiosk.ui.pages.base import Texts, ViewContext
+from kiosk.ui.pages.base import Texts, ViewContext, set_words
 from kiosk.ui.pagestack import PageStack
 from kiosk.ui.widgets import button, language_buttons, text_size_button
 
@@ -59,7 +60,7 @@ class ChapterScreen(QWidget):
         for widget, words in ((self.home_button, lambda c: c.label("home")),
                               (self.sources_button, lambda c: c.label("sources")),
                               (self.previous_button, lambda c: f"{BACK_ARROW}  {c.label('previous')}"),
-                              (self.next_button, lambda c: f"{c.label('next')}  {NEXT_ARROW}"),
+                              (self.next_button, self._next_words),
                               (self.chapter_title, lambda c: c.text(self.chapter.title) if self.chapter else "")):
             self._texts.bind(widget, words)
         self.text_size_button = text_size_button(ctx, self._texts)
@@ -87,13 +88,15 @@ class ChapterScreen(QWidget):
         middle.setSpacing(ui.gap)
         middle.addWidget(self.indicator, 0, Qt.AlignCenter)
         middle.addWidget(self.dots, 0, Qt.AlignCenter)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(ui.gap)
-        bottom.addWidget(self.previous_button)
-        bottom.addStretch(1)
-        bottom.addLayout(middle)
-        bottom.addStretch(1)
-        bottom.addWidget(self.next_button)
+        # The page indicator keeps the middle of the screen whatever the buttons say ("Next
+        # chapter: …" is wider than "Back"): the two outer columns are kept as wide as each other.
+        bottom = self._footer = QGridLayout()
+        bottom.setHorizontalSpacing(ui.gap)
+        bottom.addWidget(self.previous_button, 0, 0, Qt.AlignmentFlag.AlignLeft)
+        bottom.addLayout(middle, 0, 1, Qt.AlignmentFlag.AlignCenter)
+        bottom.addWidget(self.next_button, 0, 2, Qt.AlignmentFlag.AlignRight)
+        bottom.setColumnStretch(0, 1)
+        bottom.setColumnStretch(2, 1)
         for wide in (self.previous_button, self.next_button):
             wide.setMinimumWidth(ui.tap_px * 3)
         outer = QVBoxLayout(self)
@@ -127,11 +130,38 @@ class ChapterScreen(QWidget):
         self._page = page
         count = len(self.chapter.pages) if self.chapter else 0
         self.indicator.setText(self.ctx.label("page_of", page=page + 1, count=count))
+        self._set_next_words()
         self.dots.set_pages(count, page, self.indicator.text())
         self.dots.setAccessibleName(self.indicator.text())
         self.previous_button.setEnabled(page > 0)
         current = self.chapter.pages[page] if self.chapter and page < count else None
         self.sources_button.setVisible(bool(current and current.sources))
+
+    def _next_words(self, ctx: ViewContext) -> str:
+        """"Next", or on the chapter's last page where it leads: the next chapter, by name (cut
+        short to keep the button within a third of the screen), or home after the last one."""
+        chapter, chapters = self.chapter, ctx.exhibit.chapters
+        if chapter is None or self._page < len(chapter.pages) - 1:
+            return f"{ctx.label('next')}  {NEXT_ARROW}"
+        if self.index + 1 >= len(chapters):
+            return f"{ctx.label('home')}  {NEXT_ARROW}"
+        title = ctx.spoken(chapters[self.index + 1].title)
+        metrics = QFontMetrics(ctx.ui.font("button"))
+        room = self.width() // 3 if self.width() > 0 else ctx.ui.px(600)
+        bare = metrics.horizontalAdvance(ctx.label("next_chapter", title="") + f"  {NEXT_ARROW}") + ctx.ui.px(60)
+        title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(ctx.ui.tap_px, room - bare))
+        return f"{ctx.label('next_chapter', title=title)}  {NEXT_ARROW}"
+
+    def _set_next_words(self) -> None:
+        set_words(self.next_button, self._next_words(self.ctx))
+        side = max(self.previous_button.sizeHint().width(), self.next_button.sizeHint().width(),
+                   self.previous_button.minimumWidth(), self.next_button.minimumWidth())
+        for column in (0, 2):
+            self._footer.setColumnMinimumWidth(column, side)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._set_next_words()
 
     @Slot(int)
     def _on_dot(self, page: int) -> None:

@@ -95,6 +95,11 @@ class HomeScreen(QWidget):
         if self.timeline is not None:
             self.timeline.apply(ctx)
 
+    def set_visited(self, chapter_ids) -> None:
+        """Mark the tiles of the chapters opened in this visit (``chapter_ids``)."""
+        for tile in self.tiles:
+            tile.set_visited(tile.chapter.id in chapter_ids)
+
     def reset(self) -> None:
         """As the next visitor should find it: the first grid page, no timeline event picked,
         scrolled to the start."""

@@ -332,6 +332,8 @@ class Kiosk(QObject):
         screens = self.screens
         screens.hide_sources()
         exhibit = self.session.exhibit
+        if state.screen is Screen.HOME or Screen.HOME in screens.made:
+            screens.home.set_visited(state.visited)
         if state.screen is Screen.ATTRACT:
             self.idle_overlay.hide()
             self.staff.close()

@@ -76,6 +76,11 @@ class Screens(QObject):
 
         return TimelineView(page.events, self.ctx, compact=True) if page is not None else None
 
+    @property
+    def made(self) -> set:
+        """The kinds of screen made so far."""
+        return set(self._by_screen)
+
     def screen_for(self, kind: Screen):
         """The screen for ``kind``, made (and wired by the kiosk) the first time it is asked for."""
         if kind not in self._by_screen:

@@ -143,6 +143,7 @@ class Artwork(QWidget):
         super().__init__(parent)
         self.badge = ""
         self.badge_style = (self.font(), QColor("black"), QColor("white"))
+        self.mark = ""  # a word in a pill at the top-right corner ("Visited"), or none
         self.radius = 0
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         svg = path is not None and path.lower().endswith((".svg", ".svgz"))
@@ -177,6 +178,23 @@ class Artwork(QWidget):
                 painter.drawPixmap(target.toRect(), self._pixmap)
         if self.badge:
             self._paint_badge(painter)
+        if self.mark:
+            self._paint_mark(painter)
+
+    def _paint_mark(self, painter: QPainter) -> None:
+        """The mark in a pill at the picture's top-right corner, in the badge's colours."""
+        font, background, ink = self.badge_style
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        side = min(round(font.pixelSize() * 1.9), self.height())
+        inset = min(side // 3, (self.height() - side) // 2)
+        width = metrics.horizontalAdvance(self.mark) + side * 0.8
+        pill = QRectF(self.width() - inset - width, inset, width, side)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(pill, side / 2, side / 2)
+        painter.setPen(ink)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self.mark)
 
     def _paint_badge(self, painter: QPainter) -> None:
         """The chapter's number in a small disc at the picture's top-left corner."""
@@ -213,6 +231,7 @@ class ChapterTile(QPushButton):
     def __init__(self, index: int, chapter: Chapter, ctx, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.chapter, self.index = chapter, index
+        self.visited = False  # opened in this visit: marked so until the idle reset
         self.setProperty("role", "tile")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName(f"tile-{chapter.id}")
@@ -226,8 +245,9 @@ class ChapterTile(QPushButton):
         """The tile's words, number, fonts and colours in ``ctx``."""
         ui, chapter = ctx.ui, self.chapter
         self.ui = ui
+        self.ctx = ctx
         self.setAccessibleName(ctx.spoken(chapter.title))
-        self.setAccessibleDescription(ctx.spoken(chapter.teaser))
+        self._describe()
         self.title.set_style(ctx.text(chapter.title), ui.font("tile-title"), ui.colour("text"))
         self.teaser.set_style(ctx.text(chapter.teaser), ui.font("caption"), ui.colour("muted"))
         self.art.badge = ctx.number(self.index + 1)
@@ -235,6 +255,19 @@ class ChapterTile(QPushButton):
         self.art.radius = ui.px(6)
         self.art.update()
         self._lay_out()
+
+    def set_visited(self, visited: bool) -> None:
+        """Mark the tile as opened in this visit, or not (after the idle reset)."""
+        if visited != self.visited:
+            self.visited = visited
+            self._describe()
+            self.art.update()
+
+    def _describe(self) -> None:
+        ctx = self.ctx
+        self.art.mark = ctx.label("visited") if self.visited else ""
+        said = ctx.spoken(self.chapter.teaser)
+        self.setAccessibleDescription(f"{ctx.label('visited')}. {said}" if self.visited else said)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
