@@ -135,14 +135,17 @@ class ChartPageView(PageView):
             scrolls = self.chart.minimumHeight() + capped > self._page_area.viewport().height()
             self._area.setFixedHeight(height if scrolls else capped)
         self.layout().activate()  # at once, so that the chart has its final size when shown
-        if landscape and self._side_scrolls_alone() != (self._area.widget() is self.side):
-            self._measure_again()  # laid out, the page area has another height: decide again
+        self._measure_again_if_stale()  # laid out, the page area may have another height
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if (event.type() == QEvent.Type.Resize and watched is self._page_area.viewport()
-                and self._landscape and self._side_scrolls_alone() != (self._area.widget() is self.side)):
-            self._measure_again()
+        if event.type() == QEvent.Type.Resize and watched is self._page_area.viewport():
+            self._measure_again_if_stale()
         return super().eventFilter(watched, event)
+
+    def _measure_again_if_stale(self) -> None:
+        """Decide again who scrolls where the last decision no longer holds (landscape only)."""
+        if self._landscape and self._side_scrolls_alone() != (self._area.widget() is self.side):
+            self._measure_again()
 
     def _side_scrolls_alone(self) -> bool:
         """Whether the chart fits the page's height, so that only the text beside it scrolls."""
