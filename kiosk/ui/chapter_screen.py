@@ -42,6 +42,10 @@ class ChapterScreen(QWidget):
         ui = ctx.ui
         self.home_button = button(ctx.label("home"), "quiet", "home")
         self.sources_button = button(ctx.label("sources"), "quiet", "sources")
+        # A page without sources leaves the button's place empty: the header never shifts.
+        keep = self.sources_button.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.sources_button.setSizePolicy(keep)
         self.chapter_title = QLabel()
         self.chapter_title.setProperty("role", "eyebrow")
         self.chapter_title.setAlignment(Qt.AlignCenter)

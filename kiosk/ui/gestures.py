@@ -99,6 +99,11 @@ class DragTracker(QObject):
     def dragging(self) -> bool:
         return self._locked is not None
 
+    def pressed_within(self, widget: QWidget) -> bool:
+        """Whether the finger now down landed on ``widget`` or inside it."""
+        target = self._target
+        return target is not None and (target is widget or widget.isAncestorOf(target))
+
     def _filter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.MouseButtonDblClick:

@@ -181,6 +181,13 @@ class PageStack(QWidget):
         if view is None or self._animation.state() == QVariantAnimation.Running:
             return False
         area = view.scroll_area_for(orientation)
+        if area is not None and orientation == Qt.Horizontal:
+            # A strip that scrolls sideways (a long timeline) takes every sideways swipe begun
+            # on it, even at its end; one begun elsewhere turns the page. The same swipe never
+            # does the one here and the other there.
+            if self._tracker.pressed_within(area):
+                self._scroll = area
+            return True
         if area is not None and _can_scroll(area, orientation, offset):
             self._scroll = area
             return True

@@ -244,15 +244,16 @@ def capped(widget: QWidget, width: int) -> QHBoxLayout:
 
 
 class GridColumn(QWidget):
-    """The page grid: a column one measure wide, centred between the margins.
+    """The page grid: every page's title and matter hang from one left edge, the page's margin,
+    so that nothing jumps sideways from one page kind to the next.
 
-    Text added with ``add_text`` keeps to the measure; widgets added with ``add_wide`` start at
-    the same left edge and may run on to the right margin (a large figure, a quotation).
+    Text added with ``add_text`` keeps to the measure (a comfortable line); widgets added with
+    ``add_wide`` start at the same edge and may run on to the right margin (a large figure, a
+    quotation).
     """
 
     def __init__(self, ui: UiTheme, parent: Optional[QWidget] = None):
         super().__init__(parent)
-        self._ui = ui
         self.measure = measure(ui)
         self._capped: list[QWidget] = []
         self.column = QVBoxLayout(self)
@@ -260,11 +261,12 @@ class GridColumn(QWidget):
         self.column.setContentsMargins(ui.margin, 0, ui.margin, 0)
 
     def set_theme(self, ui: UiTheme) -> None:
-        """Another measure (the text size changed): the texts and the column follow it."""
-        self._ui, self.measure = ui, measure(ui)
+        """Another measure and margin (the text size or the screen changed): the column follows."""
+        self.measure = measure(ui)
         for widget in self._capped:
             widget.setMaximumWidth(self.measure)
-        self._place_column(self.width())
+        margins = self.column.contentsMargins()
+        self.column.setContentsMargins(ui.margin, margins.top(), ui.margin, margins.bottom())
 
     def add_text(self, widget: QWidget) -> QWidget:
         self.column.addLayout(capped(widget, self.measure))
@@ -272,22 +274,10 @@ class GridColumn(QWidget):
         return widget
 
     def add_wide(self, widget: QWidget) -> QWidget:
-        self.column.addWidget(widget)
+        # In a row of its own, as a text is: a box's height for its width is then settled in
+        # the first layout pass, not a frame later.
+        self.column.addLayout(capped(widget, widget.maximumWidth()))
         return widget
-
-    def left_edge(self, width: int) -> int:
-        """Where the column starts in a page ``width`` wide."""
-        return max(self._ui.margin, (width - self.measure) // 2)
-
-    def _place_column(self, width: int) -> None:
-        margins = self.column.contentsMargins()
-        left = self.left_edge(width)
-        if margins.left() != left:
-            self.column.setContentsMargins(left, margins.top(), self._ui.margin, margins.bottom())
-
-    def resizeEvent(self, event) -> None:
-        self._place_column(event.size().width())
-        super().resizeEvent(event)
 
 
 def title_block(title: str, ui: UiTheme, grid: GridColumn) -> Optional[QLabel]:

@@ -46,7 +46,7 @@ class ImagePageView(PageView):
 
 
 class _Composition(QWidget):
-    """Lays the picture and its caption out as one group, centred on the page.
+    """Lays the picture and its caption out as one group, from the page grid's left edge.
 
     Beside each other where that gives the larger picture (landscape), else one above the
     other (portrait). The picture keeps its aspect.
@@ -84,14 +84,13 @@ class _Composition(QWidget):
             label_w = min(below_w, max(pic.width(), measure(ui) * 2 // 3))
             label_h = self.label.heightForWidth(label_w)
             group = QSize(max(pic.width(), label_w), pic.height() + gap + label_h)
-        x = room.x() + (room.width() - group.width()) // 2
+        x = room.x()
         y = room.y() + max(0, (room.height() - group.height()) // 2)
         picture = QRect(x, y, pic.width(), pic.height())
         if beside:
             # Like a wall label: the caption ends level with the picture's foot.
             label = QRect(picture.right() + 1 + gap, y + max(0, pic.height() - label_h), label_w, label_h)
         else:
-            picture.moveLeft(x + (group.width() - pic.width()) // 2)
             label = QRect(x, picture.bottom() + 1 + gap, label_w, label_h)
         return beside, picture, label
 

@@ -3,8 +3,8 @@
 The line itself is ``TimelineView`` (in ``timeline_view``), which the home screen shows small.
 The page opens with the first event already told, so it is never an empty page under a
 line, and the marked card shows what a tap does. On a portrait screen the line and the
-event sit a little above the middle, the date is set large, and buttons step from one
-event to the next; a sideways swipe still runs along the years.
+event sit a little above the middle and the date is set large. Buttons under the event's text
+step from one event to the next; a sideways swipe on the line runs along the years.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from kiosk.content.model import TimelineEvent, TimelinePage
 from kiosk.ui.pages.base import PageView, ViewContext, set_words
 from kiosk.ui.pages.timeline_view import EventCard, TimelineView, year_span
 from kiosk.ui.widgets import (
-    GridColumn, MarkdownLabel, button, overflows, restyle, scroll_area, scroll_to_start, text_label,
+    GridColumn, MarkdownLabel, button, measure, overflows, restyle, scroll_area, scroll_to_start, text_label,
     title_block,
 )
 
@@ -45,7 +45,7 @@ class TimelinePageView(PageView):
         self.detail.closed.connect(self.close_event)
         self.detail.step_requested.connect(self._on_step_requested)
         body = GridColumn(ui)
-        body.add_text(self.detail)
+        body.add_wide(self.detail)  # the text inside keeps to the measure
         content = QWidget()
         column = self._column = QVBoxLayout(content)
         column.setContentsMargins(0, ui.gap, 0, 0)  # under the event, the chapter's own controls keep apart
@@ -145,8 +145,8 @@ class TimelinePageView(PageView):
 class EventDetail(QWidget):
     """A panel with one event's date, title and text, and a close button.
 
-    On a portrait page (``set_portrait``) the date is set large, and two buttons under the
-    text, named by the dates they lead to, step to the event before and after.
+    Two buttons under the text, named by the dates they lead to, step to the event before and
+    after. On a portrait page (``set_portrait``) the date is set large.
     """
 
     closed = Signal()
@@ -172,34 +172,62 @@ class EventDetail(QWidget):
             words.addWidget(label)
         words.addSpacing(ui.px(12))
         words.addWidget(self.text_label)
+        self._keep_to_measure(ui)
         top = QHBoxLayout()
         top.setSpacing(ui.gap * 2)
         top.addLayout(words, 1)
-        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.steps = QWidget()
-        row = QHBoxLayout(self.steps)
-        row.setContentsMargins(0, ui.px(20), 0, 0)
-        row.addWidget(self.earlier_button)
-        row.addStretch(1)
-        row.addWidget(self.later_button)
+        self._corner = QHBoxLayout()  # landscape: the steps beside Close, so the panel stays low
+        self._corner.setSpacing(ui.gap)
+        self._corner.addWidget(self.close_button)
+        top.addLayout(self._corner)
+        top.setAlignment(self._corner, Qt.AlignmentFlag.AlignTop)
+        # Portrait: the steps under the text, at either side. A layout, not a widget: the steps
+        # move between it and the corner without changing parent (a reparented button is
+        # hidden, and missed by touch).
+        self._steps = QHBoxLayout()
+        self._steps.setContentsMargins(0, ui.px(20), 0, 0)
+        self._steps.addStretch(1)
         layout = QVBoxLayout(self)
         pad = ui.px(36)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(0)
         layout.addLayout(top)
         layout.addStretch(1)
-        layout.addWidget(self.steps)
+        layout.addLayout(self._steps)
+        self._portrait: Optional[bool] = None
         self.set_portrait(False)
         self.hide()
 
     def set_portrait(self, portrait: bool) -> None:
-        """Large date and steps to the neighbours (portrait), or a quiet date only (landscape)."""
+        """The date set large and the steps under the text (portrait), or the date quiet and
+        the steps beside Close (landscape)."""
         restyle(self.date_label, role="date" if portrait else "eyebrow")
-        self.steps.setVisible(portrait)
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        if portrait:
+            self._steps.insertWidget(0, self.earlier_button)
+            self._steps.addWidget(self.later_button)
+        else:
+            self._corner.insertWidget(0, self.earlier_button)
+            self._corner.insertWidget(1, self.later_button)
+        self._show_steps()
+
+    def _keep_to_measure(self, ui) -> None:
+        """The words keep to a comfortable line, however wide the panel."""
+        for label in (self.date_label, self.title_label, self.text_label):
+            label.setMaximumWidth(measure(ui))
+
+    def _show_steps(self) -> None:
+        """A step to each neighbour the open event has; a step to nowhere is no button."""
+        _, earlier, later = self._shown
+        self.earlier_button.setVisible(earlier is not None)
+        self.later_button.setVisible(later is not None)
 
     def apply(self, ctx: ViewContext) -> None:
         """The same event (if one is shown) told in ``ctx``'s language."""
         self._ctx = ctx
+        self._keep_to_measure(ctx.ui)
         set_words(self.close_button, ctx.label("close"))
         if self._shown[0] is not None:
             self._set_words(*self._shown)
@@ -215,12 +243,12 @@ class EventDetail(QWidget):
                                   (self.later_button, later, "{}  \u203a")):
             step.setText(text.format(ctx.text(other.date)) if other is not None else "")
             step.setEnabled(other is not None)
-            step.setVisible(other is not None)  # a step to nowhere is no button
 
     def show_event(self, event: TimelineEvent, earlier: Optional[TimelineEvent] = None,
                    later: Optional[TimelineEvent] = None) -> None:
         self._shown = (event, earlier, later)
         self._set_words(event, earlier, later)
+        self._show_steps()
         self.show()
 
 
