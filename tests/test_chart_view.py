@@ -460,3 +460,31 @@ def test_a_tap_on_empty_space_above_the_columns_dismisses_the_callout_and_select
         QTest.touchEvent(view, TOUCH).press(0, point, view).commit()
         QTest.touchEvent(view, TOUCH).release(0, point, view).commit()
     assert chart.revealed is None and callout_texts(view) == [] and not chart.leader.isVisible()
+
+
+def test_the_hint_is_said_once_and_leaves_the_words_beside_the_chart_in_place(qtbot, chart_page):
+    view = chart_page("personnel")
+    assert view.hint.isVisible() and view.hint.text() == "Tap a bar to see its figure."
+    text_at = view.text.mapTo(view, view.text.rect().topLeft())
+    with qtbot.waitSignal(view.chart.value_revealed):
+        tap(view, 0, 0)
+    assert not view.hint.isVisible()
+    view.layout().activate()
+    assert view.text.mapTo(view, view.text.rect().topLeft()) == text_at
+    with qtbot.waitSignal(view.chart.value_revealed):
+        tap(view, 1, 1)
+    assert not view.hint.isVisible()  # once: not again for the next bar
+    view.reset()  # the next visitor
+    assert view.hint.isVisible()
+
+
+def test_the_attract_screen_never_hints_at_a_tap_on_its_charts(kiosk):
+    from kiosk.ui.pages.chart_page import ChartPageView
+
+    kiosk.screens.add_all_highlights()
+    charts = [view for view in kiosk.screens.attract._highlights if isinstance(view, ChartPageView)]
+    assert charts, "the shipped attract loop has a chart"
+    for view in charts:
+        assert not view.hint.isVisibleTo(view)
+        view.reset()
+        assert not view.hint.isVisibleTo(view)

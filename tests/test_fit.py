@@ -94,22 +94,24 @@ CASES = {
         {"01-teaser": {"chapter.yaml": chapter_yaml(teaser=" ".join(["Grain deliveries fell in 1927 and 1928."] * 7))},
          **others()},
         ["content/chapters/01-teaser/chapter.yaml:2: warning: teaser: does not fit its home tile at 1920×1080 "
-         "(needs 9 lines, 4 show); cut about 26 words",
+         "(needs 11 lines, 4 show); cut about 29 words",
          "content/chapters/01-teaser/chapter.yaml:2: warning: teaser: does not fit its home tile at 1366×768 "
-         "(needs 9 lines, 4 show); cut about 26 words"]),
+         "(needs 11 lines, 4 show); cut about 29 words"]),
     "chart-label-elided": (
         {"01-label": {"chapter.yaml": chapter_yaml(pages=(
             "  - type: chart\n    chart:\n      kind: horizontal-bar\n      unit: people\n"
             f"      categories: [a, b, c, d, e, f, g, \"{LONG_NAME}\"]\n"
             "      series:\n        - label: Arrested\n          values: [1, 2, 3, 4, 5, 6, 7, 8]\n"))}},
-        [f"content/chapters/01-label/chapter.yaml:8: warning: pages → 1 → chart → categories: the label '{LONG_NAME}' "
-         "is cut to 'Menshevik, Socialist-Revolutionary, anarchist and other opposition groups broken up across "
-         "the whol…' at 1920×1080; shorten it to about 99 characters",
-         "content/chapters/01-label/chapter.yaml:5: warning: pages → 1 → chart: needs 1.1 screens at 1366×768 "
+        ["content/chapters/01-label/chapter.yaml:5: warning: pages → 1 → chart: needs 1.1 screens at 1920×1080 "
          "to show its bars and their names whole; show fewer bars or shorter names, or split the chart",
          f"content/chapters/01-label/chapter.yaml:8: warning: pages → 1 → chart → categories: the label '{LONG_NAME}' "
-         "is cut to 'Menshevik, Socialist-Revolutionary, anarchist and other opposition groups broken up across "
-         "the whol…' at 1366×768; shorten it to about 99 characters"]),
+         "is cut to 'Menshevik, Socialist-Revolutionary, anarchist and other opposition groups bro…' at 1920×1080; "
+         "shorten it to about 77 characters",
+         "content/chapters/01-label/chapter.yaml:5: warning: pages → 1 → chart: needs 1.2 screens at 1366×768 "
+         "to show its bars and their names whole; show fewer bars or shorter names, or split the chart",
+         f"content/chapters/01-label/chapter.yaml:8: warning: pages → 1 → chart → categories: the label '{LONG_NAME}' "
+         "is cut to 'Menshevik, Socialist-Revolutionary, anarchist and other opposition groups bro…' at 1366×768; "
+         "shorten it to about 77 characters"]),
     "too-small-picture": (
         {"01-picture": {"chapter.yaml": chapter_yaml(pages=image_page()), "picture.png": picture(400, 300)}},
         ["content/chapters/01-picture/chapter.yaml:5: warning: pages → 1 → file: will look blurred at 1920×1080: "
@@ -124,14 +126,16 @@ CASES = {
          "metres at 1920×1080: each of its 60 categories gets 16 px, less than a fingertip (34 px); show at most 28, "
          "or split the chart",
          "content/chapters/01-bars/chapter.yaml:5: warning: pages → 1 → chart: too many bars to read from two "
-         "metres at 1366×768: each of its 60 categories gets 12 px, less than a fingertip (34 px); show at most 20, "
+         "metres at 1366×768: each of its 60 categories gets 11 px, less than a fingertip (34 px); show at most 20, "
          "or split the chart"]),
     "caption-overflows": (
         {"01-caption": {"chapter.yaml": chapter_yaml(pages=image_page(
-            "picture.png", " ".join(["Peasants deported from the Kuban wait at a station in 1930."] * 9))),
+            "picture.png", " ".join(["Peasants deported from the Kuban wait at a station in 1930."] * 16))),
             "picture.png": picture(1200, 2400)}},
-        ["content/chapters/01-caption/chapter.yaml:7: warning: pages → 1 → credit: does not fit its space at "
-         "1366×768 (needs 1 line, 0 show); cut about 4 words"]),
+        ["content/chapters/01-caption/chapter.yaml:6: warning: pages → 1 → caption: does not fit its space at "
+         "1920×1080 (needs 18 lines, 17 show); cut about 8 words",
+         "content/chapters/01-caption/chapter.yaml:6: warning: pages → 1 → caption: does not fit its space at "
+         "1366×768 (needs 18 lines, 16 show); cut about 16 words"]),
 }
 
 
@@ -147,7 +151,7 @@ def test_too_many_chapters_for_the_home_screen(tmp_path, qapp):
     assert fit_lines(root, scales=[1.0, 1.5]) == []  # 30 chapters page, at any text size
     root = make_content(tmp_path / "more", others(100), screens="[1366x768]")
     assert fit_lines(root, scales=[1.0]) == [
-        "content/chapters: warning: the home screen needs 7 pages of tiles for 100 chapters at 1366×768, more "
+        "content/chapters: warning: the home screen needs 13 pages of tiles for 100 chapters at 1366×768, more "
         "than a visitor will page through (at most 5); take chapters out or merge some"]
 
 
@@ -194,7 +198,7 @@ def test_a_chart_too_tall_for_the_screen(tmp_path, qapp):
         "        - label: Killed\n          values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]\n"))}}
     root = make_content(tmp_path, chapters)
     assert fit_lines(root, sizes=["1366x768"], scales=[1.0]) == [
-        "content/chapters/01-tall/chapter.yaml:5: warning: pages → 1 → chart: needs 1.2 screens at 1366×768 to "
+        "content/chapters/01-tall/chapter.yaml:5: warning: pages → 1 → chart: needs 2.1 screens at 1366×768 to "
         "show its bars and their names whole; show fewer bars or shorter names, or split the chart"]
 
 
@@ -210,4 +214,4 @@ def test_a_footnote_that_runs_past_the_screen_beside_its_chart(tmp_path, qapp):
     found = fit_lines(root, sizes=["1366x768"], scales=[1.0])
     assert found == [
         "content/chapters/01-note/chapter.yaml:10: warning: pages → 1 → chart → footnote: does not fit beside "
-        "its chart at 1366×768 (needs 11 lines, 5 show, the rest scrolls); cut about 50 words"]
+        "its chart at 1366×768 (needs 13 lines, 4 show, the rest scrolls); cut about 64 words"]

@@ -44,10 +44,29 @@ def test_a_changed_language_changes_every_view_in_place(open_kiosk, small_conten
     assert kiosk.screens.ctx.lang == "sv"
 
 
+ROOMY = (1080, 1920)  # a screen with room for the home timeline under the tiles (portrait)
+
+
+def test_the_home_timeline_shows_only_where_the_tiles_lose_nothing_by_it(open_kiosk, qtbot, clock):
+    kiosk = open_kiosk(CONTENT, size=ROOMY, clock=clock)
+    start_visit(kiosk, qtbot)
+    home = kiosk.screens.home
+    assert home.timeline.isVisible() and home.fit().pages == 1 and home.misfits() == []
+    tap(home.text_size_button)  # larger text: the tiles need its room, and take it
+    settle(kiosk, qtbot)
+    tap(home.text_size_button)
+    settle(kiosk, qtbot)
+    assert kiosk.session.state.text_scale == 1.5
+    assert not home.timeline.isVisible() and home.misfits() == []
+    kiosk.session.set_text_scale(1.0)
+    assert home.timeline.isVisible() and home.fit().pages == 1
+
+
 def test_an_event_tapped_on_the_home_timeline_opens_on_its_page(open_kiosk, qtbot):
-    kiosk = open_kiosk(CONTENT)
+    kiosk = open_kiosk(CONTENT, size=ROOMY)
     start_visit(kiosk, qtbot)
     timeline = kiosk.screens.home.timeline
+    assert timeline.isVisible()
     tap(timeline.cards[2])
     assert kiosk.session.state.screen is Screen.CHAPTER
     view = kiosk.screens.chapter.stack.current_view()
@@ -56,12 +75,20 @@ def test_an_event_tapped_on_the_home_timeline_opens_on_its_page(open_kiosk, qtbo
     assert view.detail.title_label.text() == events[2].title.get("en")
 
 
-def test_the_next_visitor_finds_the_home_timeline_untouched(open_kiosk, qtbot):
-    kiosk = open_kiosk(CONTENT)
+def test_back_home_after_a_timeline_event_no_card_stays_marked(open_kiosk, qtbot):
+    """The home line's cards are ways in: back home, none is left marked as if chosen."""
+    kiosk = open_kiosk(CONTENT, size=ROOMY)
     start_visit(kiosk, qtbot)
     timeline = kiosk.screens.home.timeline
-    tap(timeline.cards[3])
-    assert timeline.current() == 3
+    tap(timeline.cards[2])
+    settle(kiosk, qtbot)
+    assert kiosk.session.state.screen is Screen.CHAPTER
+    assert kiosk.screens.chapter.stack.current_view().current_event() == 2  # marked on its page
+    tap(kiosk.screens.chapter.home_button)
+    settle(kiosk, qtbot)
+    assert kiosk.session.state.screen is Screen.HOME
+    assert timeline.current() == -1
+    assert not any(card.isChecked() or card.property("selected") for card in timeline.cards)
     kiosk.session.reset()
     assert timeline.current() == -1
 

@@ -53,9 +53,9 @@ GPU_1924 = [
     ("Arrested “bandits”", 11_453, 1_858),
     ("Arrested foreigners and spies", 2_468, UNKNOWN),
     ("Cleansing of the White Guard (81 operations)", UNKNOWN, 132),
-    ("Menshevik and Socialist-Revolutionary groups broken up", 6_262, UNKNOWN),
+    ("Menshevik and SR groups broken up", 6_262, UNKNOWN),
     ("Thieves and “NEP-men” expelled", 4_500, UNKNOWN),
-    ("“Socially dangerous individuals” put under individual supervision", 18_200, UNKNOWN),
+    ("“Socially dangerous” people watched one by one", 18_200, UNKNOWN),
 ]
 GPU_1924_NOT_PEOPLE = {"companies and government bodies supervised": 15_501, "letters read": 5_078_174}
 GPU_1924_TOTALS = {"Arrested or checked": 5_136_558, "Killed": 1_990}  # the source's, as it gives them

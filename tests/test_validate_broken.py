@@ -601,11 +601,12 @@ WARNING_CASES = [
             alt: A grey square.
         """)}, (
         # measured on the screens (kiosk.ui.fit), not guessed from word counts: the 160 words of
-        # the body fit; the caption runs past the foot of the page
+        # the body fit; the caption, in a column widened for it, fits at the usual text size and
+        # runs past the foot of the page in large text
         "chapters/40-long/chapter.yaml:8: warning: pages → 2 → caption: does not fit its space at 1920×1080 "
-        "(needs 19 lines, 17 show); cut about 8 words",
+        "with text at 1.5× (needs 19 lines, 11 show); cut about 44 words",
         "chapters/40-long/chapter.yaml:8: warning: pages → 2 → caption: does not fit its space at 1366×768 "
-        "(needs 19 lines, 16 show); cut about 14 words",
+        "with text at 1.5× (needs 19 lines, 10 show); cut about 50 words",
     )),
     Case("huge-image", {
         "41-huge/wide.png": png(7681, 10),

@@ -78,7 +78,7 @@ class Sizes:
 
     body: float = field(default=30, metadata=doc(
         "Body text, px at 1080p.", above=0, at_most=540, unit="pixels"))
-    caption: float = field(default=24, metadata=doc(
+    caption: float = field(default=28, metadata=doc(
         "Captions, credits, chart labels, px at 1080p.", above=0, at_most=540, unit="pixels"))
     title: float = field(default=56, metadata=doc(
         "Page and chapter titles, px at 1080p.", above=0, at_most=540, unit="pixels"))

@@ -98,6 +98,7 @@ def _load_exhibit_file(root, prefix, problems, used):
     if exhibit is INVALID:
         return None, ctx, node, languages
     _check_contrast(exhibit, node, ctx)
+    _check_legible(exhibit, node, ctx)
     first_of_each: dict[str, Language] = {}
     for language in exhibit.languages:  # a code listed twice is reported (in _languages), shown once
         first_of_each.setdefault(language.code, language)
@@ -110,6 +111,23 @@ def _check_contrast(exhibit, node: yaml.Node, ctx: Context) -> None:
     colours = child(theme, "colours", theme if theme is not None else node)
     for pair in failing(exhibit.theme.colours):
         ctx.warning(child(colours, pair.key, colours), ("theme", "colours", pair.key), pair.problem())
+
+
+LEGIBLE_PX = 28  # the least size of any text a visitor reads, px at 1080p: read from 1 to 2 metres
+TEXT_SIZES = ("body", "caption", "title", "display")
+
+
+def _check_legible(exhibit, node: yaml.Node, ctx: Context) -> None:
+    """A warning at each text size too small to read from where visitors stand."""
+    theme = child(node, "theme")
+    sizes = child(theme, "sizes", theme if theme is not None else node)
+    for key in TEXT_SIZES:
+        size = getattr(exhibit.theme.sizes, key)
+        if size < LEGIBLE_PX:
+            ctx.warning(child(sizes, key, sizes), ("theme", "sizes", key),
+                        f"{size:g} px is too small to read from one or two metres away: visitors "
+                        f"read nothing under {LEGIBLE_PX} px (on a 1080-pixel-high screen); set "
+                        f"{key}: {LEGIBLE_PX} or more")
 
 
 def _languages(node: yaml.Node, ctx: Context) -> tuple[str, ...]:

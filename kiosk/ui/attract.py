@@ -108,6 +108,7 @@ class AttractScreen(QWidget):
     def add_highlight(self, view: PageView) -> None:
         """Add a page to the loop (the window adds them as they are built)."""
         view.setAttribute(Qt.WA_TransparentForMouseEvents)
+        view.on_attract()
         self._highlights.append(view)
         self._stage_layout.addWidget(view)
         if len(self._highlights) == 1:

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Chapter
 from kiosk.ui.page_dots import PageDots
 from kiosk.ui.pages.base import Texts, ViewContext, set_words
 from kiosk.ui.pagestack import PageStack
-from kiosk.ui.widgets import button, language_buttons, text_size_button
+from kiosk.ui.widgets import ElidedLabel, button, language_buttons, text_size_button
 
 if TYPE_CHECKING:
     from kiosk.ui.library import PageLibrary
@@ -46,12 +46,11 @@ class ChapterScreen(QWidget):
         keep = self.sources_button.sizePolicy()
         keep.setRetainSizeWhenHidden(True)
         self.sources_button.setSizePolicy(keep)
-        self.chapter_title = QLabel()
+        # The header's buttons come first: on a narrow screen, or in large text, the chapter's
+        # name gives way (it ends in an ellipsis) rather than widening the window.
+        self.chapter_title = ElidedLabel()
         self.chapter_title.setProperty("role", "eyebrow")
         self.chapter_title.setAlignment(Qt.AlignCenter)
-        # The header's buttons come first: on a narrow (portrait) screen the chapter's name gives
-        # way rather than widening the window.
-        self.chapter_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.stack = PageStack(ui.scale, ui.turn_ms, ui.tap_px / 4)
         self.previous_button = button(f"{BACK_ARROW}  {ctx.label('previous')}", "", "previous")
         self.next_button = button(f"{ctx.label('next')}  {NEXT_ARROW}", "primary", "next")

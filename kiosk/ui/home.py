@@ -77,10 +77,9 @@ class HomeScreen(QWidget):
         self.timeline = timeline
         if timeline is not None:
             timeline.event_opened.connect(self.timeline_event_requested)
-            heading = QLabel()
+            heading = self._timeline_heading = QLabel()
             heading.setProperty("role", "eyebrow")
             self._texts.bind(heading, lambda c: c.label("timeline"))
-            outer.addSpacing(ui.gap // 2)
             outer.addWidget(heading)
             outer.addWidget(timeline)
 
@@ -91,9 +90,10 @@ class HomeScreen(QWidget):
         for tile in self.tiles:
             tile.apply(ctx)
         self._fit_title()  # first: the page bar takes the room the title leaves in the header
-        self.grid.apply(ctx)
         if self.timeline is not None:
             self.timeline.apply(ctx)
+        self.grid.apply(ctx)
+        self._place_timeline()
 
     def set_visited(self, chapter_ids) -> None:
         """Mark the tiles of the chapters opened in this visit (``chapter_ids``)."""
@@ -159,6 +159,27 @@ class HomeScreen(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._fit_title()
+        self._place_timeline()
+
+    def _place_timeline(self) -> None:
+        """The timeline under the tiles only where they lose nothing by it: no more grid pages,
+        no more words cut short, nothing under its least size. Else (large text, a small
+        screen, many chapters) the tiles take its room; the timeline is a chapter of its own."""
+        grid = self.grid
+        if self.timeline is None or grid.width() <= 0:
+            return
+        layout, margins = self.layout(), self.layout().contentsMargins()
+        taken = self._timeline_heading.sizeHint().height() + self.timeline.sizeHint().height() + 2 * layout.spacing()
+        # The grid's height without the timeline, from the screen's (the layout may not have
+        # caught up with a new text size yet).
+        room = (self.height() - margins.top() - margins.bottom() - self._header_layout.sizeHint().height()
+                - layout.spacing())
+        with_it, _ = grid.plan_for(grid.width(), room - taken)
+        without, _ = grid.plan_for(grid.width(), room)
+        keep = not with_it.below_minimum and (with_it.pages, grid.cuts(with_it)) <= (without.pages, grid.cuts(without))
+        if keep != self.timeline.isVisibleTo(self):
+            self._timeline_heading.setVisible(keep)
+            self.timeline.setVisible(keep)
 
     def _on_bar_moved(self, inside: bool) -> None:
         if inside:

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from kiosk.ui.gestures import DragTracker, dragged_position, swipe_step
 from kiosk.ui.page_dots import PageDots
 from kiosk.ui.theme import UiTheme
-from kiosk.ui.tiles import TEASER_LINES, TEASER_MOST_LINES, ChapterTile, line_height, tile_height, tile_words
+from kiosk.ui.tiles import (
+    TEASER_LINES, TEASER_MOST_LINES, ChapterTile, art_growth, line_height, tile_height, tile_words,
+)
 from kiosk.ui.widgets import button
 
 TILE_MIN_EMS = 13  # a tile's least width, in ems of the teaser's (caption) font: about 26 characters
@@ -59,7 +61,8 @@ def plan_grid(ui: UiTheme, count: int, width: int, height: int, bar: int,
     is more than one page.
 
     Of the most columns the width allows and one fewer (never fewer still: one long teaser must
-    not halve the grid), the one that cuts the fewest texts short (``cuts`` counts them for a
+    not halve the grid), each with as many rows as the height holds or fewer (fewer, taller
+    rows may show words whole that more rows would cut), the one that cuts the fewest texts short (``cuts`` counts them for a
     tile size), then with the fewest pages, then the fewest rows on a page
     (4 chapters: one row of 4, not 3 and 1), then the fewest columns (wider tiles). Tiles grow
     taller into spare height only as far as the longest words need (``words`` gives the height
@@ -69,14 +72,18 @@ def plan_grid(ui: UiTheme, count: int, width: int, height: int, bar: int,
     most = max(1, (width + gap) // (least_w + gap))
     least = QSize(least_w, tile_height(ui, least_w))
     widest = min(most, max(count, 1))
-    plans = [_plan(ui, count, columns, width, height, bar, words) for columns in range(max(1, widest - 1), widest + 1)]
+    plans = [_plan(ui, count, columns, width, height, bar, words, rows)
+             for columns in range(max(1, widest - 1), widest + 1)
+             for rows in range(1, _plan(ui, count, columns, width, height, bar, words).rows + 1)]
     best = min(plans, key=lambda plan: (cuts(plan.tile), plan.pages, math.ceil(min(count, plan.per_page) / plan.columns),
                                         plan.columns))
     return GridPlan(best.columns, best.rows, best.tile, best.pages, least)
 
 
 def _plan(ui: UiTheme, count: int, columns: int, width: int, height: int, bar: int,
-          words: Callable[[int], int]) -> GridPlan:
+          words: Callable[[int], int], most_rows: Optional[int] = None) -> GridPlan:
+    """The grid of ``columns`` with as many rows as the height holds (at most ``most_rows``:
+    fewer, taller rows may cut no words where more would)."""
     gap = ui.gap
     tile_w = min((width - (columns - 1) * gap) // columns, round(ui.font("caption").pixelSize() * TILE_MAX_EMS))
     tile_h = tile_height(ui, tile_w)
@@ -88,12 +95,13 @@ def _plan(ui: UiTheme, count: int, columns: int, width: int, height: int, bar: i
     if count > columns * rows:
         height -= bar
         rows = rows_in(height)
-    rows = min(rows, max(1, math.ceil(count / columns)))
+    rows = min(rows, max(1, math.ceil(count / columns)), most_rows or rows)
     pages = max(1, math.ceil(count / (columns * rows)))
-    # Spare height goes to the teasers, a line at a time, up to their most lines.
+    # Spare height goes to the teasers, a line at a time, up to their most lines, then to the
+    # artwork, up to the drawings' own shape.
     row_room = (height - (rows - 1) * gap) // rows
     tall = min(tile_h + (TEASER_MOST_LINES - TEASER_LINES) * line_height(ui.font("caption")),
-               max(tile_h, tile_h - tile_words(ui) + words(tile_w)))
+               max(tile_h, tile_h - tile_words(ui) + words(tile_w))) + art_growth(ui, tile_w)
     return GridPlan(columns, rows, QSize(max(1, tile_w), max(1, min(row_room, tall))), pages, QSize())
 
 
@@ -227,21 +235,32 @@ class ChapterGrid(QWidget):
             if inside:
                 self.bar.setParent(self)
 
+    def cuts(self, plan: GridPlan) -> int:
+        """How many titles and teasers ``plan``'s tiles cut short."""
+        return sum(tile.cuts_at(plan.tile) for tile in self.tiles)
+
+    def plan_for(self, width: int, height: int) -> tuple[GridPlan, bool]:
+        """The grid the tiles would take in ``width`` × ``height``, and whether its page bar
+        would sit in the home screen's header (else under the grid, taking height)."""
+        cuts = lambda size: sum(tile.cuts_at(size) for tile in self.tiles)  # noqa: E731
+        words = lambda width: max((tile.words_height(width) for tile in self.tiles), default=0)  # noqa: E731
+        plan = plan_grid(self.ui, len(self.tiles), width, height, 0, cuts, words)
+        outside = plan.pages == 1 or self.room_outside() >= self.bar.least_width(plan.pages)
+        if not outside:
+            plan = plan_grid(self.ui, len(self.tiles), width, height, self.ui.tap_px + self.ui.gap, cuts, words)
+        return plan, outside
+
     def _update_plan(self) -> None:
         width, height = self.width(), self.height()
         if width <= 0 or height <= 0:
             return
-        cuts = lambda size: sum(tile.cuts_at(size) for tile in self.tiles)  # noqa: E731
-        words = lambda width: max((tile.words_height(width) for tile in self.tiles), default=0)  # noqa: E731
-        plan = plan_grid(self.ui, len(self.tiles), width, height, 0, cuts, words)
-        room = self.room_outside()
-        outside = plan.pages == 1 or room >= self.bar.least_width(plan.pages)
+        plan, outside = self.plan_for(width, height)
         if outside:
+            room = self.room_outside()
             self.bar.setFixedWidth(max(1, min(room, self.bar.width_for(plan.pages))))
         else:
             self.bar.setMinimumWidth(0)
             self.bar.setMaximumWidth(16777215)
-            plan = plan_grid(self.ui, len(self.tiles), width, height, self.ui.tap_px + self.ui.gap, cuts, words)
         self._place_bar(not outside)
         self.plan = plan
         tile, gap = plan.tile, self.ui.gap
@@ -250,7 +269,9 @@ class ChapterGrid(QWidget):
         grid_height = plan.rows * tile.height() + (plan.rows - 1) * gap
         # A few chapters on one page sit in the middle of the room, not at its top edge
         top = max(0, (height - grid_height) // 2) if plan.pages == 1 else 0
+        extra = min((widget.art_room(tile) for widget in self.tiles), default=0)
         for index, widget in enumerate(self.tiles):
+            widget.set_art_extra(extra)  # one band height on every tile: the titles line up
             page, slot = divmod(index, plan.per_page)
             row, column = divmod(slot, plan.columns)
             x = page * width + left + column * (tile.width() + gap)

@@ -22,7 +22,7 @@ MIN_TAP_PX_AT_1080 = 64
 MM_PER_INCH = 25.4
 HEADING_SHARE = 0.62  # a heading inside a page (an event's title, "Sources") to the title size
 TILE_TITLE_SHARE = 1.1  # a chapter tile's title to the body size
-CARD_TITLE_SHARE = 0.92  # the home screen's timeline cards to the caption size: so the line fits
+CARD_TITLE_SHARE = 1.0  # the home screen's timeline cards: the caption size, the legible floor
 
 # High contrast: white on black, a yellow accent, every colour at least 4.5:1 on black (the muted
 # grey 7:1 and more). The chart colours are Okabe and Ito's, less their blue and black: told apart

@@ -1,8 +1,10 @@
 """A chapter's tile on the home screen: its artwork, its title, its teaser.
 
-A tile keeps its proportions at every screen and text size. Its artwork is a band of a fixed
-shape (``ART_ASPECT`` wide to 1 high) across the top, filled by the picture scaled to cover
-it and centred (what sticks out at the sides or top and bottom is cut off). Under it, the
+A tile keeps its proportions at every screen and text size. Its artwork is a band across the
+top, at least ``ART_ASPECT`` wide to 1 high; where the screen has height to spare once the words
+have theirs, the band grows towards the drawings' own shape (``ART_FULL_ASPECT``, 16:10), so
+that their subject shows. The picture is scaled to cover the band and centred (what sticks out
+at the top and bottom is cut off). Under it, the
 title takes at most ``TITLE_LINES`` lines and the teaser the lines left in the tile: at least
 ``TEASER_LINES`` (the grid makes tiles that tall), more where the title needs one line only or
 the screen has height to spare, at most ``TEASER_MOST_LINES``. A text longer than its lines ends
@@ -27,7 +29,8 @@ from kiosk.content.model import Chapter
 from kiosk.hyphens import drawn
 from kiosk.ui.theme import UiTheme
 
-ART_ASPECT = 5.0  # the artwork band: five wide to one high
+ART_ASPECT = 5.0  # the artwork band: at least five wide to one high
+ART_FULL_ASPECT = 1.6  # and at most as tall as the drawings are (16:10)
 TITLE_LINES = 2
 TEASER_LINES = 2  # always room for these; a title of one line leaves room for one more
 TEASER_MOST_LINES = 4  # where the screen has height to spare
@@ -221,7 +224,14 @@ def tile_words(ui: UiTheme) -> int:
 
 
 def art_height(inner_width: int) -> int:
+    """The band's least height in a tile ``inner_width`` wide inside its padding."""
     return round(inner_width / ART_ASPECT)
+
+
+def art_growth(ui: UiTheme, width: int) -> int:
+    """How much taller than its least the band of a tile ``width`` wide may grow."""
+    inner = width - 2 * ui.px(TILE_PAD)
+    return max(0, round(inner / ART_FULL_ASPECT) - art_height(inner))
 
 
 class ChapterTile(QPushButton):
@@ -232,6 +242,9 @@ class ChapterTile(QPushButton):
         super().__init__(parent)
         self.chapter, self.index = chapter, index
         self.visited = False  # opened in this visit: marked so until the idle reset
+        # How much the band grows past its least (the grid gives every tile the same, so that
+        # the titles line up); None: as much as this tile's own words leave.
+        self.art_extra: Optional[int] = None
         self.setProperty("role", "tile")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName(f"tile-{chapter.id}")
@@ -280,6 +293,17 @@ class ChapterTile(QPushButton):
         return (min(self.title.lines_at(inner), TITLE_LINES) * self.title.line_height
                 + min(self.teaser.lines_at(inner), TEASER_MOST_LINES) * self.teaser.line_height)
 
+    def set_art_extra(self, extra: Optional[int]) -> None:
+        """Grow the band ``extra`` px past its least (None: as far as this tile's words leave)."""
+        if extra != self.art_extra:
+            self.art_extra = extra
+            self._lay_out()
+
+    def art_room(self, size: QSize) -> int:
+        """How much taller than its least the band may be at ``size``: what the title and
+        teaser, whole, leave of the height."""
+        return size.height() - tile_height(self.ui, size.width()) + tile_words(self.ui) - self.words_height(size.width())
+
     def cuts_at(self, size: QSize) -> int:
         """How many of its texts (title, teaser) the tile would cut short at ``size``."""
         pad, spacing = self.ui.px(TILE_PAD), self.ui.px(TILE_SPACING)
@@ -294,7 +318,8 @@ class ChapterTile(QPushButton):
         ui = self.ui
         pad, spacing = ui.px(TILE_PAD), ui.px(TILE_SPACING)
         inner = max(1, self.width() - 2 * pad)
-        art = art_height(inner)
+        extra = self.art_extra if self.art_extra is not None else self.art_room(self.size())
+        art = art_height(inner) + min(art_growth(ui, self.width()), max(0, extra))
         self.art.setGeometry(pad, pad, inner, art)
         top = pad + art + spacing
         title = self.title.lay_out(inner, TITLE_LINES)

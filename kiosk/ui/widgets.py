@@ -243,6 +243,38 @@ def capped(widget: QWidget, width: int) -> QHBoxLayout:
     return row
 
 
+class ElidedLabel(QLabel):
+    """One line of text that ends in an ellipsis where it is too long for its width, never cut
+    through a letter at either end; screen readers read it whole."""
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._full = text
+        self.setAccessibleName(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width) if width > 0 else self._full
+        super().setText(shown)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+
+
 class GridColumn(QWidget):
     """The page grid: every page's title and matter hang from one left edge, the page's margin,
     so that nothing jumps sideways from one page kind to the next.

@@ -121,6 +121,8 @@ class ChartPlot(pg.PlotWidget):
             label.setFont(ui.font("caption"))
             # Written on its hatching, an unknown's words sit on a patch of the background.
             label.fill = pg.mkBrush(ui.colour("background")) if bar.kind is CellKind.UNKNOWN else pg.mkBrush(None)
+            # The patch no taller than the words' line: it must not reach over the next bar.
+            label.textItem.document().setDocumentMargin(0 if bar.kind is CellKind.UNKNOWN else 4)
 
     def apply(self, ctx: ViewContext) -> None:
         """Draw the same items in ``ctx``: its language's names and figures, its fonts and colours."""
@@ -267,10 +269,10 @@ class ChartPlot(pg.PlotWidget):
         # moment (before the page gives the chart its final height) must not leave the column
         # too narrow for the names once the bands shrink to their room.
         lines = min(name_lines(height / max(1, len(names)), font), MOST_NAME_LINES)
-        width = fitting_width(names, font, lines, limit)
-        self.category_axis.setWidth(round(width) + ui.px(NAME_GAP))
+        width = math.ceil(fitting_width(names, font, lines, limit))  # up: a name 85.4 px wide needs 86
+        self.category_axis.setWidth(width + ui.px(NAME_GAP))
         self.getPlotItem().layout.activate()  # settle now, not on a later event: rects are exact at once
-        return round(width)
+        return width
 
     # --- where things are, in the viewport's pixels ----------------------------------------
 

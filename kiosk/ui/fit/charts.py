@@ -28,6 +28,14 @@ from .stage import DPI
 FINGERTIP_MM = 9  # an adult's fingertip; the kiosk's buttons are larger (tap_target_mm)
 
 
+def joined_lines(lines: list[str]) -> str:
+    """Lines as one text again: a space between words, none after a hyphen the line broke at."""
+    text = ""
+    for line in lines:
+        text += line if not text or text.endswith(("-", "\u2010")) else " " + line
+    return text
+
+
 def chart_misfits(view, stage) -> Iterator[Misfit]:
     chart = view.chart
     spec = chart.spec
@@ -40,7 +48,7 @@ def chart_misfits(view, stage) -> Iterator[Misfit]:
     for name, placed in chart.plot.category_axis.placed_names() or ():
         drawn = [text for _, _, text in placed]
         if is_cut(name, drawn):
-            shown = " ".join(drawn)
+            shown = joined_lines(drawn)
             yield Misfit(names_key, f"label {plain(name)}", say.LABEL_CUT.format(
                 name=plain(name), shown=shown, chars=shown_characters(shown), **where))
     title = stage.ctx.text(spec.value_axis) or stage.ctx.text(spec.unit)

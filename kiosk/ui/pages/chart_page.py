@@ -39,6 +39,12 @@ class ChartPageView(PageView):
         for widget, text in ((self.title, page.title), (self.footnote, spec.footnote), (self.text, page.text)):
             self.bind_text(widget, text)
         self.texts.bind(self.hint, lambda c: c.label("tap_for_value"))
+        # The hint says once what a tap does: gone after the first tap (its place kept, so the
+        # words beside the chart stay put), and never on the attract screen.
+        keep = self.hint.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.hint.setSizePolicy(keep)
+        self._hinting = True
         self.chart.value_revealed.connect(self._on_value_revealed)
 
         self._chart_column = QVBoxLayout()
@@ -171,8 +177,14 @@ class ChartPageView(PageView):
 
     @Slot(int, int)
     def _on_value_revealed(self, series: int, category: int) -> None:
-        """A visitor tapped a bar: say which."""
+        """A visitor tapped a bar: say which. The hint has done its work."""
+        self.hint.hide()
         self.value_revealed.emit((series, category))
+
+    def on_attract(self) -> None:
+        """On the attract screen a tap only starts the visit: no hint to tap the bars."""
+        self._hinting = False
+        self.hint.hide()
 
     def _update_style(self) -> None:
         self.chart.apply(self.ctx)
@@ -192,6 +204,7 @@ class ChartPageView(PageView):
     def reset(self) -> None:
         self.chart.finish_growing()
         self.chart.clear_reveal()
+        self.hint.setVisible(self._hinting)
         scroll_to_start(self._area)
         scroll_to_start(self._page_area)
 

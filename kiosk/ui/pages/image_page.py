@@ -70,14 +70,18 @@ class _Composition(QWidget):
     def _rects(self, room: QRect) -> tuple[bool, QRect, QRect]:
         ui, gap = self._ui, self._ui.gap * 2
         side_w = min(round(measure(ui) * CAPTION_BESIDE_MEASURES), room.width() // 3)
+        widest = max(side_w, min(measure(ui), room.width() // 2))
+        while self.label.heightForWidth(side_w) > room.height() and side_w < widest:
+            side_w = min(widest, side_w + ui.gap)  # a long caption beside: a wider column, not cut
         side_pic = self.image.fitted_size(QSize(room.width() - side_w - gap, room.height()))
         below_w = min(room.width(), measure(ui))
         below_h = self.label.heightForWidth(below_w)
         below_pic = self.image.fitted_size(QSize(room.width(), room.height() - below_h - gap))
+        side_h = self.label.heightForWidth(side_w)
         beside = side_pic.width() * side_pic.height() >= below_pic.width() * below_pic.height()
         if beside:
             pic, label_w = side_pic, side_w
-            label_h = self.label.heightForWidth(label_w)
+            label_h = side_h
             group = QSize(pic.width() + gap + label_w, max(pic.height(), label_h))
         else:
             pic = below_pic

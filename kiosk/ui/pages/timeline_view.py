@@ -273,8 +273,10 @@ class TimelineView(QWidget):
 
     @Slot(int)
     def _on_card_clicked(self, index: int) -> None:
-        """A card was tapped: mark it and say so."""
-        self.set_current(index)
+        """A card was tapped: say so. On the page the card is marked as the open event; on the
+        home screen's compact line a card is a way in, not a choice, and nothing stays marked."""
+        if self._tracker is None:
+            self.set_current(index)
         self.event_opened.emit(index)
 
     def _wants_drag(self, orientation: Qt.Orientation, offset: QPointF) -> bool:
