@@ -161,6 +161,12 @@ class ChapterScreen(QWidget):
                    self.previous_button.minimumWidth(), self.next_button.minimumWidth())
         for column in (0, 2):
             self._footer.setColumnMinimumWidth(column, side)
+        # Between the buttons: the words "5 / 5" and the dots, or where they do not both fit,
+        # the dots alone (they say "5 / 5" themselves where even they do not fit): never twice.
+        ui, count = self.ctx.ui, self.dots.count
+        room = self.width() - 2 * ui.margin - 2 * side - 4 * ui.gap
+        both = count * ui.tap_px + self.indicator.sizeHint().width() + ui.gap
+        self.indicator.setVisible(room >= both or self.width() <= 0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
