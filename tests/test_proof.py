@@ -112,3 +112,25 @@ def test_proof_shots_never_wait_on_the_idle_reset(tmp_path: Path, small_content,
     assert proof.kiosk.findChildren(QtDeadline) == []
     assert proof.run(tmp_path / "proof", report=False) == 0
     assert not proof.kiosk.idle_overlay.isVisible()
+
+
+def test_a_proof_in_swedish_shows_the_idle_warning_in_swedish(tmp_path: Path, qtbot):
+    """The proof starts a new visit for the idle warning: in the proof's language, as the
+    visitor being warned reads it."""
+    from kiosk.content.loader import load_exhibit
+    from kiosk.ui.proof import Proof
+    from tests.conftest import CONTENT
+
+    proof = Proof(load_exhibit(CONTENT), str(CONTENT), (SIZE.width(), SIZE.height()), "sv")
+    qtbot.addWidget(proof.kiosk.window)
+    seen = {}
+    shoot = proof.shoot
+
+    def noting(name, *args, **kwargs):
+        if name == "idle-warning":
+            seen["question"] = proof.kiosk.idle_overlay.question.text()
+        return shoot(name, *args, **kwargs)
+
+    proof.shoot = noting
+    assert proof.run(tmp_path / "proof", report=False) == 0
+    assert seen["question"] == "Är du kvar?"

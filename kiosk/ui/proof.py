@@ -160,8 +160,9 @@ class Proof:
         home.grid.show_page(0, animate=False)
         for index, chapter in enumerate(kiosk.result.exhibit.chapters):
             self._chapter(index, chapter)
-        session.reset("proof")
+        session.reset("proof")  # the next visitor's first language: the proof's own again
         session.start_visit()
+        session.set_language(self.lang)
         session.open_chapter(0)
         kiosk.idle_overlay.show_countdown(round(kiosk.result.exhibit.idle.warning))
         self.shoot("idle-warning", state="no touch for a while: the idle warning")
