@@ -64,7 +64,7 @@ class Stored:
         exhibit = self.head.exhibit
         if exhibit is None:
             return self.result()
-        wanted = {ref.page.partition("/")[0] for ref in exhibit.attract.highlights}
+        wanted = {ref.chapter for ref in exhibit.attract.highlights}
         with _collector_paused():
             chapters = tuple(pickle.loads(blob) for name, blob in zip(self.chapter_ids, self.chapters)
                              if name in wanted)

@@ -141,8 +141,13 @@ def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> An
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, str) or key not in fields:
-            ctx.error(key_node, keys, f"unknown key {describe(key_node)}: {did_you_mean(str(key), fields)}")
-            suggested.add(nearest(str(key), fields))
+            retired = getattr(cls, "retired_keys", {}).get(key)
+            if retired:  # a key of an earlier version: say what took its place
+                ctx.error(key_node, keys, retired_message(key, retired))
+                suggested.update(retired)
+            else:
+                ctx.error(key_node, keys, f"unknown key {describe(key_node)}: {did_you_mean(str(key), fields)}")
+                suggested.add(nearest(str(key), fields))
             note_names(value_node, ctx)  # a misspelt 'fiel: map.png' does not make map.png unused
             continue
         if key in seen:
@@ -172,6 +177,13 @@ def convert_mapping(node: yaml.Node, cls: type, ctx: Context, keys: tuple) -> An
     if ctx.problems.error_count > errors_before:
         return INVALID
     return hook(result, node, ctx, keys)
+
+
+def retired_message(key: str, replaced_by: tuple[str, ...]) -> str:
+    """The message for a key that an earlier version read and this one replaced."""
+    instead = " and ".join(f"'{name}'" for name in replaced_by)
+    return (f"'{key}' was read by earlier versions and is no longer: write {instead} in its place "
+            "(the guide, content/README.md, shows how)")
 
 
 def _field_value(node: yaml.Node, cls: type, key: str, ctx: Context, keys: tuple) -> Any:

@@ -33,16 +33,24 @@ class Idle:
 
 @dataclass(frozen=True)
 class Highlight:
-    page: str = field(
-        metadata=doc("A page to show in the attract loop, as chapter-folder/page-id: 02-secret-police/letters.")
-    )
+    """One moment of the attract loop: a chapter's artwork over the whole screen, one line on it."""
+
+    chapter: str = field(metadata=doc(
+        "The chapter whose artwork fills the screen, by its folder: 03-dangerous-person."))
+    line: Text = field(metadata=doc(
+        "One large line that invites a passer-by in: a question or a fact to wonder at, never "
+        "words from behind a chapter's advisory."))
+
+    retired_keys = {
+        "page": ("chapter", "line"),
+    }
+    """Keys of earlier versions, and the keys that took their place."""
 
 
 @dataclass(frozen=True)
 class Attract:
     highlights: tuple[Highlight, ...] = field(
-        default=(), metadata=doc("Pages (key figures, a chart, a quote) the attract loop cycles through.")
-    )
+        default=(), metadata=doc("The artworks the attract loop drifts through, each with its line."))
     seconds_per_highlight: float = field(
         default=8, metadata=doc("Seconds each highlight stays before the next fades in.",
                                 above=0, at_most=3600, unit="seconds"),

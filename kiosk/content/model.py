@@ -49,7 +49,8 @@ PAGE_TYPES: dict[str, type] = {
 class Chapter:
     title: Text = field(metadata=doc("The chapter's title, on its tile and its pages."))
     teaser: Text = field(metadata=doc("One or two lines on its tile."))
-    artwork: Optional[FileRef] = field(default=None, metadata=doc("A picture for its tile."))
+    artwork: Optional[FileRef] = field(default=None, metadata=doc(
+        "A picture for its tile, and for the attract screen where a highlight names the chapter."))
     advisory: Optional[Text] = field(
         default=None, metadata=doc("A content warning shown before the chapter; the visitor may skip.")
     )

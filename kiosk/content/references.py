@@ -1,7 +1,8 @@
 """Checks across files: exhibit.yaml's pointers to pages in the chapters.
 
-A pointer that leads nowhere is reported and taken out of the exhibit (the highlight is left
-out of the attract loop, the home screen shows no timeline), so that the kiosk never has to
+A pointer that leads nowhere is reported and taken out of the exhibit (a highlight whose
+chapter is not there, or has no artwork, is left out of the attract loop; the home screen shows
+no timeline), so that the kiosk never has to
 show a page that is not there."""
 
 from __future__ import annotations
@@ -44,13 +45,14 @@ def value_node(node: Optional[yaml.Node], *keys) -> Optional[yaml.Node]:
 
 def check_references(exhibit: Exhibit, node: yaml.Node, ctx: Context,
                      left_out: Optional[LeftOut] = None) -> Exhibit:
-    """Every page that exhibit.yaml names must exist, and the home timeline must be a timeline.
+    """Every chapter and page that exhibit.yaml names must exist, and the home timeline must be a timeline.
     The exhibit without the pointers that lead nowhere, each reported."""
     left_out = left_out or LeftOut()
     highlights = []
     for index, highlight in enumerate(exhibit.attract.highlights):
-        where = value_node(node, "attract", "highlights", index, "page")
-        if _check(exhibit, highlight.page, where, ("attract", "highlights", index + 1, "page"), ctx, left_out):
+        where = value_node(node, "attract", "highlights", index, "chapter")
+        if _check_artwork(exhibit, highlight.chapter, where, ("attract", "highlights", index + 1, "chapter"),
+                          ctx, left_out):
             highlights.append(highlight)
     home_timeline = exhibit.home_timeline
     if home_timeline:
@@ -63,6 +65,24 @@ def check_references(exhibit: Exhibit, node: yaml.Node, ctx: Context,
             home_timeline = None
     attract = dataclasses.replace(exhibit.attract, highlights=tuple(highlights))
     return dataclasses.replace(exhibit, attract=attract, home_timeline=home_timeline)
+
+
+def _check_artwork(exhibit, chapter_id, where, keys, ctx, left_out) -> bool:
+    """True if the chapter is there and has artwork for the attract screen to show."""
+    chapter = exhibit.chapter(chapter_id)
+    if chapter_id in left_out.chapters:
+        ctx.error(where, keys, f"the chapter '{chapter_id}' could not be loaded (see its own errors): "
+                  "fix those, and this highlight shows again")
+    elif chapter is None:
+        ids = ", ".join(c.id for c in exhibit.chapters)
+        hint = " (name the chapter's folder alone, without a page)" if "/" in chapter_id else ""
+        ctx.error(where, keys, f"no chapter '{chapter_id}'{hint}: the chapters are {ids}")
+    elif chapter.artwork is None:
+        ctx.error(where, keys, f"chapter '{chapter_id}' has no artwork for the attract screen to show: "
+                  "give the chapter an 'artwork:' picture, or choose another chapter")
+    else:
+        return True
+    return False
 
 
 def _check(exhibit, ref, where, keys, ctx, left_out):
