@@ -148,8 +148,12 @@ class Proof:
         self.out = out
         kiosk, session = self.kiosk, self.kiosk.session
         kiosk.screens.build_ahead()
-        kiosk.screens.add_all_highlights()
-        self.shoot("attract", state="the attract loop, before a visitor touches")
+        attract = kiosk.screens.attract
+        for index in range(max(1, len(attract.highlights))):
+            attract.show_highlight(index)
+            name = "attract" if index == 0 else f"attract-{index + 1:02d}"
+            self.shoot(name, state=f"the attract loop, before a visitor touches: highlight {index + 1} "
+                       f"of {len(attract.highlights)}" if attract.highlights else "the attract loop")
         session.start_visit()
         self.shoot("home", state="the home screen, after the first touch")
         home = kiosk.screens.home

@@ -40,12 +40,9 @@ class Screens(QObject):
         self.shelf.setObjectName("shelf")
         self.shelf.hide()
         self.library = PageLibrary(ctx, self.shelf, parent=self)
-        self.library.all_built.connect(self._on_all_built)
         self.sources: Optional[SourcesPanel] = None
         self._by_screen: dict[Screen, object] = {}
         self.attract = self.screen_for(Screen.ATTRACT)
-        self._highlights = [ref.page for ref in ctx.exhibit.attract.highlights]
-        self._add_ready_highlights(charts=False)
 
     def _make(self, kind: Screen):
         ctx = self.ctx
@@ -102,8 +99,7 @@ class Screens(QObject):
         return self.screen_for(Screen.CHAPTER)
 
     def build_ahead(self) -> None:
-        """Make the other screens now; the page views near the visitor follow (``plan``), and
-        chart highlights join the attract loop when those are built."""
+        """Make the other screens now; the page views near the visitor follow (``plan``)."""
         for kind in (Screen.HOME, Screen.CHAPTER, Screen.ADVISORY):
             self.screen_for(kind)
 
@@ -117,16 +113,6 @@ class Screens(QObject):
         if Screen.CHAPTER in self._by_screen:
             screen = self.chapter
             self.library.hold((screen.index, p) for p in screen.stack.shown_pages())
-
-    @Slot()
-    def _on_all_built(self) -> None:
-        if self._highlights:
-            self.add_all_highlights()
-
-    def add_all_highlights(self) -> None:
-        """Chart highlights too (they wait for the views near the visitor: pyqtgraph is slow
-        to import)."""
-        self._add_ready_highlights(charts=True)
 
     def adopt(self, exhibit) -> None:
         """The whole of the content the screens were made with (only its first screen's part
@@ -145,18 +131,6 @@ class Screens(QObject):
             self.chapter.stack.set_turn_ms(ctx.ui.turn_ms)
         if self.sources is not None:
             self.sources.apply(ctx)
-
-    def _add_ready_highlights(self, charts: bool) -> None:
-        """Highlights get views of their own (a view lives in one place at a time)."""
-        from kiosk.ui.pages import make_page_view
-
-        for ref in list(self._highlights):
-            _, page = self.ctx.exhibit.find_page(ref)
-            if page is None or (page.type == "chart") != charts:
-                continue
-            self._highlights.remove(ref)
-            self.attract.add_highlight(make_page_view(page, self.ctx))
-        self.attract.start() if self.attract.isVisible() else None
 
     # --- sources ---------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ MIN_TAP_PX_AT_1080 = 64
 MM_PER_INCH = 25.4
 HEADING_SHARE = 0.62  # a heading inside a page (an event's title, "Sources") to the title size
 TILE_TITLE_SHARE = 1.1  # a chapter tile's title to the body size
+LEAD_SHARE = 1.35  # the attract screen's one large line to the title size
 CARD_TITLE_SHARE = 1.0  # the home screen's timeline cards: the caption size, the legible floor
 
 # High contrast: white on black, a yellow accent, every colour at least 4.5:1 on black (the muted
@@ -96,7 +97,7 @@ class UiTheme:
         return self._motion(self.theme.timings.fade_ms)
 
     def font(self, role: str) -> QFont:
-        """The font of a text role: body, caption, card-title, button, heading, title, tile-title,
+        """The font of a text role: body, caption, card-title, button, heading, title, lead, tile-title,
         display."""
         sizes, fonts = self.theme.sizes, self.theme.fonts
         family, size, weight = {
@@ -106,6 +107,7 @@ class UiTheme:
             "button": (fonts.body, sizes.caption, QFont.Weight.Bold),
             "heading": (fonts.heading, sizes.title * HEADING_SHARE, QFont.Weight.Bold),
             "title": (fonts.heading, sizes.title, QFont.Weight.Bold),
+            "lead": (fonts.heading, sizes.title * LEAD_SHARE, QFont.Weight.Bold),
             "tile-title": (fonts.heading, sizes.body * TILE_TITLE_SHARE, QFont.Weight.Bold),
             "display": (fonts.heading, sizes.display, QFont.Weight.Bold),
         }[role]
@@ -174,6 +176,8 @@ QLabel[role="display"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.d
 QLabel[role="figure"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.display)}px;
     font-weight: bold; color: {c.text}; }}
 QLabel[role="title"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title)}px; font-weight: bold; }}
+QLabel[role="lead"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title * LEAD_SHARE)}px;
+    font-weight: bold; color: {c.text}; }}
 QLabel[role="heading"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title * HEADING_SHARE)}px;
     font-weight: bold; color: {c.text}; }}
 QLabel[role="date"] {{ font-family: "{f.heading}"; font-size: {ui.text_px(s.title)}px; font-weight: bold;

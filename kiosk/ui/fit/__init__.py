@@ -38,6 +38,7 @@ from .where import KeyLines
 
 SCALES = (1.0, 1.5)  # normal text, and the largest of kiosk.session.TEXT_SCALES
 CHAPTER_FILE = "chapter.yaml"
+EXHIBIT_FILE = "exhibit.yaml"
 
 
 def check_fit(result: LoadResult, sizes: Optional[Iterable] = None,
@@ -61,4 +62,4 @@ def _size(size) -> tuple[int, int]:
     return int(width), int(height)
 
 
-__all__ = ["SCALES", "check_fit", "Problem", "WARNING", "shown_path", "CHAPTER_FILE"]
+__all__ = ["SCALES", "check_fit", "Problem", "WARNING", "shown_path", "CHAPTER_FILE", "EXHIBIT_FILE"]

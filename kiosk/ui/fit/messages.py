@@ -19,6 +19,8 @@ FIGURES_OVERLAP = ("the figures at the ends of its bars run into each other at {
 TILE_TITLE = ("takes {needed} on its home tile at {size}{scaled}; the tile shows {shown}, shorten it "
               "to about {chars} characters")
 TILE_TEASER = "does not fit its home tile at {size}{scaled} (needs {needed}, {shown} show); cut about {words}"
+ATTRACT_LINE = ("takes {needed} on the attract screen at {size}{scaled}, which has room for {most}; "
+                "shorten it to about {chars} characters")
 HOME_FULL = ("the home screen cannot hold {count} chapters at {size}{scaled}: a tile gets {tile_w}×{tile_h} px, "
              "too small for its title and a line of its teaser; take chapters out or merge some")
 HOME_PAGES = ("the home screen needs {pages} pages of tiles for {count} chapters at {size}, more than a "

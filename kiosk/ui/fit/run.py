@@ -5,7 +5,8 @@ from __future__ import annotations
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import WARNING, Problem
 
-from . import CHAPTER_FILE
+from . import CHAPTER_FILE, EXHIBIT_FILE
+from .attract import attract_misfits
 from .home import home_misfits
 from .pages import page_misfits
 from .stage import Stage, prepare
@@ -33,6 +34,8 @@ class FitRun:
                     try:
                         self._pages(stage, lang)
                         self._home(stage, lang)
+                        if scale == 1.0:  # the attract screen comes after the reset, at normal size
+                            self._attract(stage, lang)
                     finally:
                         stage.close()
         return self.problems
@@ -65,6 +68,19 @@ class FitRun:
         line = self.lines.line(f"{chapter.folder}/{CHAPTER_FILE}", keys)
         shown = tuple(str(k + 1) if isinstance(k, int) else k for k in keys)
         self.problems.append(Problem(chapter.origin.file, line, shown, message, WARNING))
+
+    def _attract(self, stage: Stage, lang: str) -> None:
+        for index, kind, message in attract_misfits(stage):
+            keys = ("attract", "highlights", index, "line")
+            if not self._first(stage, lang, -2, keys, kind):
+                continue
+            if lang != self.languages[0]:
+                keys = (*keys, lang)
+            chapter = self.exhibit.chapters[0]  # the content folder, as shown, from a chapter's file
+            folder = chapter.origin.file[: -len(f"{chapter.folder}/{CHAPTER_FILE}")]
+            line = self.lines.line(EXHIBIT_FILE, keys)
+            shown = tuple(str(k + 1) if isinstance(k, int) else k for k in keys)
+            self.problems.append(Problem(f"{folder}{EXHIBIT_FILE}", line, shown, message, WARNING))
 
     def _add_home(self, stage: Stage, lang: str, kind: str, message: str) -> None:
         if not self._first(stage, lang, -1, (), kind):

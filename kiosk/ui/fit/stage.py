@@ -69,6 +69,7 @@ class Stage:
         self.library.set_page_size(self.chapter.stack.size())
         self.library.move_shelf(self.chapter.stack)
         self._home = None
+        self._attract = None
 
     @property
     def ui(self):
@@ -99,10 +100,23 @@ class Stage:
             settled(self._home)
         return self._home
 
+    def attract(self):
+        """The attract screen at this size, laid out (its highlights are shown one by one)."""
+        if self._attract is None:
+            from kiosk.ui.attract import AttractScreen
+
+            self._attract = AttractScreen(self.ctx, self.window)
+            self._attract.resize(*self.size)
+            self._attract.ensurePolished()
+            settled(self._attract)
+        return self._attract
+
     def close(self) -> None:
         self.library.stop()
         self.drop_views()
         if self._home is not None and self._home.timeline is not None:
             self._home.timeline.detach()
+        if self._attract is not None:
+            self._attract.stop()
         self.window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -148,10 +148,6 @@ class PageView(QWidget):
     def page_hidden(self) -> None:
         """The page is no longer the current one."""
 
-    def on_attract(self) -> None:
-        """The view is a highlight of the attract screen, where a tap only starts the visit:
-        nothing may invite a tap on the page itself."""
-
     def reset(self) -> None:
         """Back to how it first looked: scrolled to the top, panels closed, nothing revealed."""
 

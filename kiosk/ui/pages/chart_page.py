@@ -40,11 +40,10 @@ class ChartPageView(PageView):
             self.bind_text(widget, text)
         self.texts.bind(self.hint, lambda c: c.label("tap_for_value"))
         # The hint says once what a tap does: gone after the first tap (its place kept, so the
-        # words beside the chart stay put), and never on the attract screen.
+        # words beside the chart stay put), and back for the next visitor.
         keep = self.hint.sizePolicy()
         keep.setRetainSizeWhenHidden(True)
         self.hint.setSizePolicy(keep)
-        self._hinting = True
         self.chart.value_revealed.connect(self._on_value_revealed)
 
         self._chart_column = QVBoxLayout()
@@ -181,11 +180,6 @@ class ChartPageView(PageView):
         self.hint.hide()
         self.value_revealed.emit((series, category))
 
-    def on_attract(self) -> None:
-        """On the attract screen a tap only starts the visit: no hint to tap the bars."""
-        self._hinting = False
-        self.hint.hide()
-
     def _update_style(self) -> None:
         self.chart.apply(self.ctx)
         if self._landscape is not None:  # laid out once already: again, to the new measure
@@ -204,7 +198,7 @@ class ChartPageView(PageView):
     def reset(self) -> None:
         self.chart.finish_growing()
         self.chart.clear_reveal()
-        self.hint.setVisible(self._hinting)
+        self.hint.show()
         scroll_to_start(self._area)
         scroll_to_start(self._page_area)
 
