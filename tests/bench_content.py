@@ -50,8 +50,8 @@ languages:
   - {{code: sv, name: Svenska}}
 attract:
   highlights:
-    - page: 001-chapter/p2
-    - page: {last:03d}-chapter/p3
+    - {{chapter: 001-chapter, line: {{en: A question to begin with?, sv: En fråga att börja med?}}}}
+    - {{chapter: {last:03d}-chapter, line: {{en: A fact to wonder at., sv: Ett faktum att undra över.}}}}
 home_timeline: 001-chapter/p5
 admin:
   pin_hash: "pbkdf2-sha256$200000$MDEyMzQ1Njc4OWFiY2RlZg==$KEYT+hAHAtv4+0AAxP9oq75kuRokTxhpsPnbGzRQ/lo="

@@ -203,22 +203,15 @@ def test_the_sources_panel_applied_in_swedish_is_a_fresh_one(qtbot, hosts, small
 
 # --- screens ---------------------------------------------------------------------------------
 
-def test_the_attract_screen_and_its_highlight_applied_are_fresh_ones(qtbot, hosts, small, tmp_path):
+def test_the_attract_screen_and_its_highlight_applied_are_fresh_ones(qtbot, hosts, shipped, tmp_path):
     from kiosk.ui.attract import AttractScreen
-    from kiosk.ui.pages import make_page_view
 
-    exhibit, context = small
-    _, page = exhibit.find_page("01-story/figures")
-
-    def make(ctx):
-        screen = AttractScreen(ctx)
-        screen.add_highlight(make_page_view(page, ctx))
-        return screen
-
-    screen, fresh = check_apply(qtbot, hosts, make, lambda: context(), lambda: context("sv", 1.5, True),
-                                "attract", tmp_path, before=lambda screen: screen.current_highlight().page_hidden())
-    assert screen.title.text() == "En liten utställning"
-    assert screen.invitation.text() == "Rör vid skärmen för att börja"
+    exhibit, context = shipped
+    screen, fresh = check_apply(qtbot, hosts, AttractScreen, lambda: context(), lambda: context("sv", 1.5, True),
+                                "attract", tmp_path, before=lambda screen: screen.show_highlight(1))
+    assert screen.title.text() == exhibit.title.get("sv")
+    assert screen.line.text() == exhibit.attract.highlights[1].line.get("sv")
+    assert screen.invitation.text() == exhibit.labels.touch_to_begin.get("sv")
     for one in (screen, fresh):
         one.stop()
 

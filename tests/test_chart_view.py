@@ -478,13 +478,3 @@ def test_the_hint_is_said_once_and_leaves_the_words_beside_the_chart_in_place(qt
     assert view.hint.isVisible()
 
 
-def test_the_attract_screen_never_hints_at_a_tap_on_its_charts(kiosk):
-    from kiosk.ui.pages.chart_page import ChartPageView
-
-    kiosk.screens.add_all_highlights()
-    charts = [view for view in kiosk.screens.attract._highlights if isinstance(view, ChartPageView)]
-    assert charts, "the shipped attract loop has a chart"
-    for view in charts:
-        assert not view.hint.isVisibleTo(view)
-        view.reset()
-        assert not view.hint.isVisibleTo(view)

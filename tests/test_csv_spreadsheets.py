@@ -41,7 +41,8 @@ def english_only(content: Path) -> None:
     """The base exhibit with its Swedish texts taken out."""
     exhibit = content / "exhibit.yaml"
     exhibit.write_text(exhibit.read_text(encoding="utf-8").replace("  - {code: sv, name: Svenska}\n", "")
-                       .replace("{en: A test exhibit, sv: En testutställning}", "A test exhibit"),
+                       .replace("{en: A test exhibit, sv: En testutställning}", "A test exhibit")
+                       .replace("{en: A line to begin with, sv: En rad att börja med}", "A line to begin with"),
                        encoding="utf-8")
     chapter = content / "chapters/01-base/chapter.yaml"
     chapter.write_text(re.sub(r"\{en: ([^,}]+), sv: [^}]+\}", r"\1", chapter.read_text(encoding="utf-8")),

@@ -215,3 +215,24 @@ def test_a_footnote_that_runs_past_the_screen_beside_its_chart(tmp_path, qapp):
     assert found == [
         "content/chapters/01-note/chapter.yaml:10: warning: pages → 1 → chart → footnote: does not fit beside "
         "its chart at 1366×768 (needs 13 lines, 4 show, the rest scrolls); cut about 64 words"]
+
+
+ARTWORK = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1600 1000">'
+           '<rect width="1600" height="1000" fill="#334"/></svg>\n')
+LONG_LINE = ("In the years from 1921 to 1931 the secret police grew from a small force into a state within "
+             "the state, and its reach came to every village, every factory and every family in the land")
+
+
+def test_an_attract_line_too_long_for_the_attract_screen(tmp_path, qapp):
+    chapters = {"01-art": {"chapter.yaml": chapter_yaml() + "artwork: artwork.svg\n", "artwork.svg": ARTWORK},
+                **others()}
+    root = make_content(tmp_path, chapters)
+    exhibit = root / "exhibit.yaml"
+    lines = ("attract:\n  highlights:\n    - {chapter: 01-art, line: Who paid for it?}\n"
+             f"    - chapter: 01-art\n      line: {LONG_LINE}\n")
+    exhibit.write_text(exhibit.read_text(encoding="utf-8") + lines, encoding="utf-8")
+    at = exhibit.read_text(encoding="utf-8").splitlines().index(f"      line: {LONG_LINE}") + 1
+    assert fit_lines(root, sizes=["1920x1080", "1366x768"], scales=[1.0]) == [
+        f"content/exhibit.yaml:{at}: warning: attract → highlights → 2 → line: takes 6 lines on the attract "
+        f"screen at {size}, which has room for 3 lines; shorten it to about 91 characters"
+        for size in ("1920×1080", "1366×768")]  # the short line fits: no word of it

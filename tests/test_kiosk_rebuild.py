@@ -13,7 +13,9 @@ from tests.touch import settle, start_visit, swipe, tap
 
 
 def highlights(kiosk) -> int:
-    return kiosk.screens.attract._stage_layout.count()
+    """The highlights the attract screen shows, each with its artwork."""
+    attract = kiosk.screens.attract
+    return sum(attract._artwork(highlight) is not None for highlight in attract.highlights)
 
 
 def test_after_a_reload_the_attract_loop_has_every_highlight_again(open_floor, content_copy, qtbot):

@@ -147,7 +147,8 @@ def assert_safe_on_the_floor(exhibit) -> None:
     codes = [language.code for language in exhibit.languages]
     assert codes and len(codes) == len(set(codes))
     for highlight in exhibit.attract.highlights:
-        assert exhibit.find_page(highlight.page)[1] is not None, highlight
+        chapter = exhibit.chapter(highlight.chapter)
+        assert chapter is not None and chapter.artwork is not None, highlight
     if exhibit.home_timeline:
         assert isinstance(exhibit.find_page(exhibit.home_timeline)[1], TimelinePage)
 

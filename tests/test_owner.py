@@ -35,7 +35,7 @@ def test_a_second_start_on_the_same_files_reuses_the_check_and_brings_its_first_
     monkeypatch.setattr(kiosk.owner, "_load_exhibit", None)  # any parse now would fail loudly
     front = owner.load(front=True)
     assert not front.complete
-    highlighted = sorted({ref.page.split("/")[0] for ref in full.exhibit.attract.highlights})
+    highlighted = sorted({ref.chapter for ref in full.exhibit.attract.highlights})
     assert chapter_ids(front) == highlighted
     whole = front.completed()
     assert whole.complete and whole.exhibit == full.exhibit

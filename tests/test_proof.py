@@ -26,10 +26,11 @@ def kiosk(*args: str) -> subprocess.CompletedProcess:
 
 def expected_states(exhibit) -> dict[str, int]:
     """The screens a proof must have besides the pages' scrolled screens, by file name (the
-    number in front left off): attract, home, each advisory, each page's first screen, each
+    number in front left off): attract, once for each highlight after the first, home, each advisory, each page's first screen, each
     figure revealed, each timeline event after the first, each sources panel; idle, PIN, admin;
     the closed screen when the exhibit has opening hours."""
-    names = ["attract", "home"]
+    highlights = len(exhibit.attract.highlights)
+    names = ["attract"] + [f"attract-{n:02d}" for n in range(2, highlights + 1)] + ["home"]
     for chapter in exhibit.chapters:
         names += [f"{chapter.id}-advisory"] if chapter.advisory else []
         for number, page in enumerate(chapter.pages, 1):

@@ -363,7 +363,9 @@ def test_home_timeline_and_highlights_exist(exhibit):
     assert year_span(timeline.events) == (1921, 1931)
     assert 3 <= len(exhibit.attract.highlights) <= 5
     for highlight in exhibit.attract.highlights:
-        assert exhibit.find_page(highlight.page)[1] is not None, highlight.page
+        chapter = exhibit.chapter(highlight.chapter)
+        assert chapter is not None and chapter.artwork is not None, highlight.chapter
+        assert chapter.advisory is None, f"{highlight.chapter}: the attract screen is seen by everyone passing by"
 
 
 def test_every_visible_number_is_in_the_notes(exhibit):

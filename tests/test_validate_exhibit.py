@@ -289,9 +289,21 @@ EDITS = [
         "exhibit.yaml:9: attract → seconds_per_highlight: expected a number, got 'eight': write digits "
         "only, without spaces, commas or units (5078174, 6.8)",
     ), lambda exhibit: exhibit.attract.seconds_per_highlight == 8 and len(exhibit.attract.highlights) == 1),
-    Edit("highlight-to-no-page", "    - page: 01-base/figures", "    - page: 01-base/figure", (
-        "exhibit.yaml:10: attract → highlights → 1 → page: chapter '01-base' has no page with id "
-        "'figure': give the page 'id: figure' (ids in this chapter: figures, years)",
+    Edit("highlight-to-no-chapter", "{chapter: 01-base,", "{chapter: 01-bas,", (
+        "exhibit.yaml:10: attract → highlights → 1 → chapter: no chapter '01-bas': the chapters are 01-base",
+    ), lambda exhibit: exhibit.attract.highlights == ()),
+    Edit("highlight-to-a-page", "{chapter: 01-base,", "{chapter: 01-base/figures,", (
+        "exhibit.yaml:10: attract → highlights → 1 → chapter: no chapter '01-base/figures' (name the "
+        "chapter's folder alone, without a page): the chapters are 01-base",
+    ), lambda exhibit: exhibit.attract.highlights == ()),
+    Edit("highlight-of-an-earlier-version", "    - {chapter: 01-base, line: {en: A line to begin with, sv: En "
+         "rad att börja med}}", "    - page: 01-base/figures", (
+        "exhibit.yaml:10: attract → highlights → 1: 'page' was read by earlier versions and is no longer: "
+        "write 'chapter' and 'line' in its place (the guide, content/README.md, shows how)",
+    ), lambda exhibit: exhibit.attract.highlights == ()),
+    Edit("highlight-without-a-line", ", line: {en: A line to begin with, sv: En rad att börja med}}", "}", (
+        "exhibit.yaml:10: attract → highlights → 1: missing key 'line' (One large line that invites a "
+        "passer-by in: a question or a fact to wonder at, never words from behind a chapter's advisory): add it",
     ), lambda exhibit: exhibit.attract.highlights == ()),
     Edit("home-timeline-not-a-timeline", "home_timeline: 01-base/years", "home_timeline: 01-base/figures", (
         "exhibit.yaml:7: home_timeline: '01-base/figures' is a chart page; the home screen shows a "
@@ -422,24 +434,35 @@ def test_a_chapter_that_cannot_be_read_is_reported_once(tmp_path, monkeypatch, c
         "content/chapters/01-base/chapter.yaml:39: YAML syntax error, probably an unclosed '[': end "
         "the list with ']' (YAML said: while parsing a flow sequence did not find expected ',' or ']')",
         f"content/exhibit.yaml:7: home_timeline: {pointer}",
-        f"content/exhibit.yaml:10: attract → highlights → 1 → page: {pointer}",
+        "content/exhibit.yaml:10: attract → highlights → 1 → chapter: the chapter '01-base' could not "
+        "be loaded (see its own errors): fix those, and this highlight shows again",
         "checked content: 0 chapters, 0 pages, 0 charts, 0 images, 2 languages: 3 errors, 0 warnings",
     ]
     assert (code, err) == (1, "")
 
 
 def test_a_page_left_out_for_its_errors_is_not_called_missing(tmp_path, monkeypatch, capsys):
-    break_chapter(build(tmp_path), "total: 30", "total: 31")
+    break_chapter(build(tmp_path), "    id: years\n    events:", "    id: years\n    event:")
     code, out, err = validate(tmp_path, monkeypatch, capsys)
     assert out == [
-        "content/chapters/01-base/chapter.yaml:21: pages → 3 → chart → series → 1 → total: the total "
-        "31 does not match the figures, which add up to 30 (unknown figures not counted): correct a "
-        "figure or the total",
-        "content/exhibit.yaml:10: attract → highlights → 1 → page: the page 'figures' of chapter "
-        "'01-base' could not be loaded (see its own errors): fix those, and this pointer works again",
-        "checked content: 1 chapter, 6 pages, 1 chart, 1 image, 2 languages: 2 errors, 0 warnings",
+        "content/chapters/01-base/chapter.yaml:30: pages → 6: unknown key 'event': did you mean 'events'?",
+        "content/exhibit.yaml:7: home_timeline: the page 'years' of chapter '01-base' could not be loaded "
+        "(see its own errors): fix those, and this pointer works again",
+        "checked content: 1 chapter, 6 pages, 2 charts, 1 image, 2 languages: 2 errors, 0 warnings",
     ]
     assert (code, err) == (1, "")
+
+
+def test_a_highlight_of_a_chapter_behind_an_advisory_is_warned_of(tmp_path, monkeypatch, capsys):
+    break_chapter(build(tmp_path), "artwork: artwork.svg\n", "artwork: artwork.svg\nadvisory: Harsh words.\n")
+    code, out, err = validate(tmp_path, monkeypatch, capsys)
+    assert out == [
+        "content/exhibit.yaml:10: warning: attract → highlights → 1 → chapter: chapter '01-base' opens with "
+        "an advisory, but everyone walking past sees the attract screen: choose a chapter without one, "
+        "unless its artwork and this line are fit for everyone",
+        "checked content: 1 chapter, 7 pages, 2 charts, 1 image, 2 languages: 0 errors, 1 warning",
+    ]
+    assert (code, err) == (0, "")
 
 
 LANGUAGES = "languages:\n  - {code: en, name: English}\n  - {code: sv, name: Svenska}\n"

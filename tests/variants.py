@@ -14,7 +14,8 @@ import shutil
 from pathlib import Path
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
-POINTER = re.compile(r"^\s*(?:- page:|home_timeline:)\s*(\S+?)/")
+HIGHLIGHT = re.compile(r"^    - chapter: (\S+)\n(?:      .*\n)*", re.M)  # a highlight, with the lines under it
+HOME_TIMELINE = re.compile(r"^home_timeline: (\S+?)/.*\n", re.M)
 
 
 def chapters_variant(tmp_path: Path, count: int, name: str = "") -> Path:
@@ -32,12 +33,8 @@ def chapters_variant(tmp_path: Path, count: int, name: str = "") -> Path:
         shutil.copytree(CONTENT / "chapters" / source.name, root / "chapters" / f"{number:02d}-{slug}")
     kept = {p.name for p in (root / "chapters").iterdir()}
     exhibit = root / "exhibit.yaml"
-    lines = exhibit.read_text(encoding="utf-8").splitlines(keepends=True)
-    exhibit.write_text("".join(line for line in lines if _points_into(line, kept)), encoding="utf-8")
+    text = exhibit.read_text(encoding="utf-8")
+    for pointer in (HIGHLIGHT, HOME_TIMELINE):
+        text = pointer.sub(lambda match: match.group() if match.group(1) in kept else "", text)
+    exhibit.write_text(text, encoding="utf-8")
     return root
-
-
-def _points_into(line: str, kept: set[str]) -> bool:
-    """False for a line of exhibit.yaml that names a page in a chapter no longer there."""
-    match = POINTER.match(line)
-    return match is None or match.group(1) in kept

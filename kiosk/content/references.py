@@ -81,6 +81,10 @@ def _check_artwork(exhibit, chapter_id, where, keys, ctx, left_out) -> bool:
         ctx.error(where, keys, f"chapter '{chapter_id}' has no artwork for the attract screen to show: "
                   "give the chapter an 'artwork:' picture, or choose another chapter")
     else:
+        if chapter.advisory is not None:
+            ctx.warning(where, keys, f"chapter '{chapter_id}' opens with an advisory, but everyone walking "
+                        "past sees the attract screen: choose a chapter without one, unless its artwork "
+                        "and this line are fit for everyone")
         return True
     return False
 

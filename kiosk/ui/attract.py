@@ -45,6 +45,7 @@ class AttractScreen(QWidget):
         self._texts = Texts(ctx)
         self.highlights: tuple[Highlight, ...] = tuple(ctx.exhibit.attract.highlights)
         self._index = 0
+        self._held = False  # standing on one highlight (the proof and the fit checks), not looping
         self.art = ArtStage(QColor(ui.theme.colours.background), self)
         self.title = QLabel(ctx.text(ctx.exhibit.title))
         self.title.setProperty("role", "title")
@@ -154,12 +155,12 @@ class AttractScreen(QWidget):
         if ctx.ui.reduced_motion:
             self.art.still()
             self._line_fade.setOpacity(1.0)
-        elif self.isVisible() and self.art.drift.state() != self.art.drift.State.Running:
-            self._show_current(fade=False)
+        elif self.isVisible() and not self._held and self.art.drift.state() != self.art.drift.State.Running:
+            self._show_current(fade=False)  # motion back on: the picture drifts again
 
     def start(self) -> None:
         """The first highlight, and the loop under way (when the screen shows)."""
-        self._index = 0
+        self._index, self._held = 0, False
         self._show_current(fade=False)
         if len(self.highlights) > 1:
             self._cycle.start()
@@ -175,6 +176,7 @@ class AttractScreen(QWidget):
         """Highlight ``index`` at once, standing still where its drift is half done (the proof's
         shot: the same every time)."""
         self._cycle.stop()
+        self._held = True
         if self.highlights:
             self._index = index % len(self.highlights)
         self.art.show_picture(self._artwork(self.highlight), 0, 0)
@@ -186,7 +188,7 @@ class AttractScreen(QWidget):
         """On to the next highlight: it fades in over the last (at once, with reduced motion)."""
         if len(self.highlights) < 2:
             return
-        self._index = (self._index + 1) % len(self.highlights)
+        self._index, self._held = (self._index + 1) % len(self.highlights), False
         self._show_current(fade=True)
 
     def _show_current(self, fade: bool) -> None:

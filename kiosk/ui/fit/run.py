@@ -74,7 +74,11 @@ class FitRun:
             keys = ("attract", "highlights", index, "line")
             if not self._first(stage, lang, -2, keys, kind):
                 continue
-            if lang != self.languages[0]:
+            if lang == self.languages[0]:
+                self._said[(stage.size, -2, keys, kind)] = message
+            elif self._said.get((stage.size, -2, keys, kind)) == message:
+                continue  # the same in every language (a line written once for all of them)
+            else:
                 keys = (*keys, lang)
             chapter = self.exhibit.chapters[0]  # the content folder, as shown, from a chapter's file
             folder = chapter.origin.file[: -len(f"{chapter.folder}/{CHAPTER_FILE}")]
